@@ -1,0 +1,63 @@
+"""Command line: `python -m analysis run --corpus PATH --out DIR`.
+
+Bad input ends with exit code 2 and one line on stderr; warnings are one line each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import InputError
+
+DESCRIPTION = """\
+Analyse French-language news articles: which people, places and organisations they name,
+what was quoted and by whom, how charged the quoted language is, and when the events they
+report happened (dates such as « samedi » or « le mois dernier » are resolved against each
+article's publication date)."""
+
+CORPUS_HELP = """\
+the articles: one .txt file (a 'Date: YYYY-MM-DD' first line or a final 'Source: URL' line
+whose URL holds the date gives the publication date), a .csv or .jsonl with a 'text' column
+(optional: doc_id, title, url, published), or a folder of such files (default: the bundled
+Al Jazeera article in data/corpus)"""
+
+
+def one_line_warning(message, category, filename, lineno, file=None, line=None) -> str:
+    return f"warning: {message}\n"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=DESCRIPTION)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run = commands.add_parser(
+        "run",
+        help="run every notebook on a corpus and write the report",
+        description="Execute the notebooks in notebooks/ on a corpus with papermill and write "
+        "executed notebooks, HTML pages, tables (CSV) and figures (PNG, SVG) to --out.",
+    )
+    run.add_argument("--corpus", default=None, metavar="PATH", help=CORPUS_HELP)
+    run.add_argument(
+        "--out",
+        default="reports",
+        metavar="DIR",
+        help="folder for the report (default: reports); replaced only on success",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    warnings.formatwarning = one_line_warning
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "run":
+            from .report import run_report
+
+            run_report(corpus=args.corpus, out=Path(args.out))
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,326 @@
+"""Load a corpus of French news articles into one tidy table, one row per article.
+
+Every later table points into the `text` column by character offsets (`start`, `end`), so this
+is the single place where text is normalised. Normalisation maps one character to one
+character (typographic apostrophes to ', no-break spaces to spaces) after Unicode NFC.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import CorpusWarning, InputError
+from .paths import BUNDLED_CORPUS
+
+CORPUS_COLUMNS = ["doc_id", "title", "published", "url", "text", "duplicate_paragraphs"]
+"""Columns of `load_corpus`:
+
+- `doc_id`: stable identifier (file stem, or the `doc_id` given in a CSV/JSONL row).
+- `title`: headline, or empty.
+- `published`: publication date (pandas Timestamp at midnight), NaT when unknown.
+- `url`: source URL, or empty.
+- `text`: the normalised body; all `start`/`end` offsets elsewhere index into it.
+- `duplicate_paragraphs`: how many verbatim repeats of an earlier paragraph were removed.
+"""
+
+SUFFIXES = (".txt", ".csv", ".jsonl")
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2019": "'",  # right single quotation mark used as apostrophe
+        "\u02bc": "'",  # modifier letter apostrophe
+        "\u00a0": " ",  # no-break space
+        "\u202f": " ",  # narrow no-break space (before ; : ! ? » in French typography)
+        "\u2007": " ",  # figure space
+    }
+)
+_HEADER = re.compile(r"^(title|titre|date|source|url)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+_BARE_URL = re.compile(r"^\s*(https?://\S+)\s*$")
+_URL_DATES = (
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)"),
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)(?:/|$)"),
+)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d\d:?\d\d)?)?$")
+_DATE_FIX = "write it as YYYY-MM-DD, e.g. 2022-06-25"
+
+
+@dataclass
+class Article:
+    """One article as read from its file, before normalisation and deduplication."""
+
+    doc_id: str
+    text: str
+    where: str
+    title: str = ""
+    url: str = ""
+    published: pd.Timestamp = field(default_factory=lambda: pd.NaT)
+
+
+def normalise_text(raw: str) -> str:
+    """NFC, then one-for-one character replacements (apostrophes, no-break spaces)."""
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_CHAR_MAP)
+
+
+def drop_repeated_paragraphs(text: str) -> tuple[str, int]:
+    """Keep the first occurrence of each paragraph (line); return the text and how many went."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    removed = 0
+    for line in text.split("\n"):
+        key = " ".join(line.split())
+        if key and key in seen:
+            removed += 1
+            continue
+        seen.add(key)
+        kept.append(line.rstrip())
+    return "\n".join(kept).strip("\n"), removed
+
+
+def date_from_url(url: str) -> pd.Timestamp:
+    """The publication date a news URL carries (`/2022/6/25/`, `2022-06-25`), or NaT."""
+    for pattern in _URL_DATES:
+        match = pattern.search(url)
+        if match:
+            try:
+                return pd.Timestamp(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                continue
+    return pd.NaT
+
+
+def parse_date(value: object, where: str) -> pd.Timestamp:
+    """An ISO date (time part dropped) or NaT for empty; InputError naming `where` otherwise."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return pd.NaT
+    text = str(value).strip()
+    if not text:
+        return pd.NaT
+    try:
+        if not _ISO_DATE.match(text):
+            raise ValueError(text)
+        stamp = pd.Timestamp(text)
+    except (ValueError, TypeError):
+        raise InputError(
+            f"{where}: publication date {text!r} is not an ISO date; {_DATE_FIX}"
+        ) from None
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_localize(None)
+    return stamp.normalize()
+
+
+def read_utf8(path: Path) -> str:
+    """The file's text; InputError if it is not UTF-8 or is empty."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{path}: not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start}); "
+            f"convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 '{path}' > fixed{path.suffix}"
+        ) from None
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty; put one article's text in it or remove it")
+    return text
+
+
+def read_txt(path: Path) -> Article:
+    """One article: optional `Title:`/`Date:`/`Source:` header lines, a final `Source: URL` line."""
+    lines = read_utf8(path).splitlines()
+    article = Article(doc_id=path.stem, text="", where=str(path))
+    while lines and (match := _HEADER.match(lines[0])):
+        _take_header(article, match[1].lower(), match[2], path)
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if lines:
+        match = _HEADER.match(lines[-1])
+        bare = _BARE_URL.match(lines[-1])
+        if match and match[1].lower() in ("source", "url") and _BARE_URL.match(match[2]):
+            _take_header(article, "source", match[2], path)
+            lines.pop()
+        elif bare:
+            _take_header(article, "source", bare[1], path)
+            lines.pop()
+    article.text = "\n".join(lines)
+    if not article.text.strip():
+        raise InputError(f"{path}: no article text besides its header lines; add the body text")
+    return article
+
+
+def _take_header(article: Article, key: str, value: str, path: Path) -> None:
+    if key in ("title", "titre"):
+        article.title = value
+    elif key == "date":
+        article.published = parse_date(value, f"{path}: 'Date:' line")
+    else:
+        article.url = value
+        if pd.isna(article.published):
+            article.published = date_from_url(value)
+
+
+def _row_article(row: dict, where: str, default_id: str) -> Article:
+    text = row.get("text")
+    if not isinstance(text, str):
+        raise InputError(f"{where}: 'text' must be a string; put the article body in it")
+    url = str(row.get("url") or "")
+    published = parse_date(row.get("published", row.get("date")), where)
+    if pd.isna(published) and url:
+        published = date_from_url(url)
+    doc_id = row.get("doc_id")
+    return Article(
+        doc_id=str(doc_id) if doc_id not in (None, "") else default_id,
+        text=text,
+        where=where,
+        title=str(row.get("title") or ""),
+        url=url,
+        published=published,
+    )
+
+
+def read_csv(path: Path) -> list[Article]:
+    """Rows of a CSV with a `text` column (`doc_id`, `title`, `url`, `published`, `date`)."""
+    reader = csv.DictReader(io.StringIO(read_utf8(path), newline=""))
+    if "text" not in (reader.fieldnames or []):
+        raise InputError(
+            f"{path}: no 'text' column (columns: {', '.join(reader.fieldnames or [])}); "
+            "name the column holding the article body 'text'"
+        )
+    articles = []
+    try:
+        for number, row in enumerate(reader, start=1):
+            if None in row or None in row.values():
+                raise InputError(
+                    f"{path}:{reader.line_num}: the row has {'more' if None in row else 'fewer'} "
+                    f"fields than the header; quote fields that contain commas or line breaks"
+                )
+            if row["text"].strip():
+                articles.append(
+                    _row_article(row, f"{path}:{reader.line_num}", f"{path.stem}-{number}")
+                )
+    except csv.Error as err:
+        raise InputError(f"{path}:{reader.line_num}: broken CSV ({err}); fix the quoting") from None
+    return articles
+
+
+def read_jsonl(path: Path) -> list[Article]:
+    """One JSON object per line with a `text` key (other keys as for CSV)."""
+    articles = []
+    for number, line in enumerate(read_utf8(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(
+                f"{where}: not valid JSON ({err.msg}, column {err.colno}); "
+                'each line must be one JSON object such as {"text": "..."}'
+            ) from None
+        if not isinstance(row, dict) or "text" not in row:
+            raise InputError(f'{where}: no \'text\' key; each line needs {{"text": "..."}}')
+        if str(row["text"]).strip():
+            articles.append(_row_article(row, where, f"{path.stem}-{number}"))
+    return articles
+
+
+READERS = {".txt": lambda p: [read_txt(p)], ".csv": read_csv, ".jsonl": read_jsonl}
+
+
+def corpus_files(path: Path) -> list[Path]:
+    """The article files under `path`: itself, or a folder's .txt/.csv/.jsonl files, sorted.
+
+    Hidden files and Markdown notes (a README beside the articles) are passed over; any other
+    file type is an error, so that nothing the user meant as input is silently skipped.
+    """
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder; give a .txt, .csv, .jsonl or a folder")
+    if path.is_file():
+        if path.suffix.lower() not in SUFFIXES:
+            raise InputError(f"{path}: unknown file type {path.suffix!r}; use .txt, .csv or .jsonl")
+        return [path]
+    files = []
+    for child in sorted(path.rglob("*")):
+        relative = child.relative_to(path)
+        if child.is_dir() or any(part.startswith(".") for part in relative.parts):
+            continue
+        if child.suffix.lower() == ".md":
+            continue
+        if child.suffix.lower() not in SUFFIXES:
+            raise InputError(
+                f"{child}: unknown file type {child.suffix!r} in the corpus folder; "
+                "keep only .txt, .csv or .jsonl files there (or move this one out)"
+            )
+        files.append(child)
+    if not files:
+        raise InputError(f"{path}: no .txt, .csv or .jsonl articles in this folder; add some")
+    return files
+
+
+def read_articles(files: Iterable[Path]) -> Iterator[Article]:
+    for file in files:
+        yield from READERS[file.suffix.lower()](file)
+
+
+def load_corpus(path: str | Path | None = None) -> pd.DataFrame:
+    """Read articles from a .txt, .csv, .jsonl or folder; `None` loads the bundled corpus.
+
+    Returns one row per article with the columns in `CORPUS_COLUMNS`. Raises `InputError` on
+    input that cannot be read; warns (`CorpusWarning`, one line) about duplicate articles and
+    articles without a publication date, which are kept.
+    """
+    source = Path(path) if path is not None else BUNDLED_CORPUS
+    rows, seen_texts, seen_ids, duplicates = [], {}, {}, []
+    for article in read_articles(corpus_files(source)):
+        text, removed = drop_repeated_paragraphs(normalise_text(article.text))
+        if text in seen_texts:
+            duplicates.append(f"{article.doc_id} = {seen_texts[text]}")
+            continue
+        if article.doc_id in seen_ids:
+            raise InputError(
+                f"{article.where}: doc_id {article.doc_id!r} is already used by "
+                f"{seen_ids[article.doc_id]}; give each article its own doc_id (or file name)"
+            )
+        seen_texts[text] = article.doc_id
+        seen_ids[article.doc_id] = article.where
+        rows.append(
+            {
+                "doc_id": article.doc_id,
+                "title": normalise_text(article.title).strip(),
+                "published": article.published,
+                "url": article.url.strip(),
+                "text": text,
+                "duplicate_paragraphs": removed,
+            }
+        )
+    if not rows:
+        raise InputError(f"{source}: no article with any text; add articles with a 'text'")
+    if duplicates:
+        warnings.warn(
+            f"{source}: {len(duplicates)} duplicate article(s) kept once ({'; '.join(duplicates)})",
+            CorpusWarning,
+            stacklevel=2,
+        )
+    corpus = pd.DataFrame(rows, columns=CORPUS_COLUMNS)
+    corpus["published"] = pd.to_datetime(corpus["published"]).astype("datetime64[ns]")
+    corpus["duplicate_paragraphs"] = corpus["duplicate_paragraphs"].astype("int64")
+    undated = corpus.loc[corpus["published"].isna(), "doc_id"].tolist()
+    if undated:
+        warnings.warn(
+            f"{len(undated)} article(s) without a publication date ({', '.join(undated)}): "
+            "relative dates in them stay unresolved; add a 'Date: YYYY-MM-DD' first line (.txt) "
+            "or a 'published' column (CSV/JSONL)",
+            CorpusWarning,
+            stacklevel=2,
+        )
+    return corpus

@@ -1,0 +1,192 @@
+"""One spaCy parse per document: load the model once, parse with `nlp.pipe`, cache `DocBin`s.
+
+Every analysis takes its `Doc`s from `iter_docs` / `corpus_docs`; none parses text itself.
+A cached document is keyed by the SHA-256 of its text plus the model's name and version and
+spaCy's version, so changing any of them re-parses and nothing stale is ever read back.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Iterable, Iterator
+from importlib import metadata
+from pathlib import Path
+
+import pandas as pd
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+from spacy.vocab import Vocab
+
+from .errors import CorpusWarning, InputError
+from .paths import cache_dir
+
+DEFAULT_MODEL = "fr_core_news_sm"
+SUPPORTED_MODELS = ("fr_core_news_sm", "fr_core_news_md")
+DEFAULT_BATCH_SIZE = 32
+
+
+def default_model() -> str:
+    """The model used when none is named: `$ANALYSIS_MODEL`, else `fr_core_news_sm`."""
+    return os.environ.get("ANALYSIS_MODEL") or DEFAULT_MODEL
+
+
+def model_version(model: str) -> str:
+    """Installed version of a model package, read without loading the model."""
+    try:
+        return metadata.version(model)
+    except metadata.PackageNotFoundError:
+        raise InputError(
+            f"spaCy model {model!r} is not installed; use one of {', '.join(SUPPORTED_MODELS)} "
+            f"(install with: pip install {model.replace('_', '-')})"
+        ) from None
+
+
+@functools.cache
+def load_model(model: str | None = None) -> Language:
+    """The spaCy pipeline, loaded once per process."""
+    model = model or default_model()
+    model_version(model)
+    return spacy.load(model)
+
+
+@functools.cache
+def _blank_vocab() -> Vocab:
+    """A French vocabulary for reading cached docs without loading a model's weights."""
+    return spacy.blank("fr").vocab
+
+
+def cache_key(text: str, model: str) -> str:
+    """SHA-256 of the text, the model name and version, and spaCy's version."""
+    digest = hashlib.sha256()
+    for part in (model, model_version(model), spacy.__version__, text):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def cache_path(key: str) -> Path:
+    return cache_dir() / "docs" / key[:2] / f"{key}.spacy"
+
+
+def write_cached(key: str, doc: Doc) -> None:
+    """Store a Doc atomically: write a temporary file beside the entry, then rename."""
+    path = cache_path(key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".spacy")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(DocBin(docs=[doc], store_user_data=False).to_bytes())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_cached(key: str, text: str) -> Doc | None:
+    """The cached Doc for `key`, or None when absent; a broken entry is removed with a warning."""
+    path = cache_path(key)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    try:
+        docs = list(DocBin().from_bytes(data).get_docs(_blank_vocab()))
+        if len(docs) != 1 or docs[0].text != text:
+            raise ValueError("entry does not hold this text")
+        return docs[0]
+    except Exception as err:  # any unreadable entry is rebuilt, whatever broke it
+        warnings.warn(
+            f"{path}: unreadable cache entry discarded and rebuilt ({err})",
+            CorpusWarning,
+            stacklevel=3,
+        )
+        path.unlink(missing_ok=True)
+        return None
+
+
+class Progress:
+    """Counts documents: a tqdm bar on a terminal, else a log line every `every` seconds."""
+
+    def __init__(self, total: int, label: str = "parsing", every: float = 10.0):
+        self.total, self.label, self.every = total, label, every
+        self.done, self.started, self.last = 0, time.monotonic(), time.monotonic()
+        self.bar = None
+        if sys.stderr.isatty() and total > 1:
+            from tqdm.auto import tqdm
+
+            self.bar = tqdm(total=total, desc=label, unit="doc", leave=False)
+
+    def update(self) -> None:
+        self.done += 1
+        if self.bar is not None:
+            self.bar.update()
+        elif time.monotonic() - self.last >= self.every and self.done < self.total:
+            self.last = time.monotonic()
+            print(f"{self.label}: {self.done}/{self.total} documents", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def iter_docs(
+    texts: Iterable[str],
+    model: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    n_process: int = 1,
+) -> Iterator[Doc]:
+    """One Doc per text, in order: read from the cache, or parsed by `nlp.pipe` and cached.
+
+    Streams: at most one batch of parsed documents is held at a time. The model is loaded only
+    when some text is not in the cache.
+    """
+    model = model or default_model()
+    texts = list(texts)
+    keys = [cache_key(text, model) for text in texts]
+    missing = [i for i, key in enumerate(keys) if not cache_path(key).exists()]
+    parsed = iter(())
+    if missing:
+        nlp = load_model(model)
+        parsed = nlp.pipe(
+            ((texts[i], i) for i in missing),
+            as_tuples=True,
+            batch_size=batch_size,
+            n_process=n_process,
+        )
+    pending = set(missing)
+    progress = Progress(len(texts))
+    try:
+        for i, (text, key) in enumerate(zip(texts, keys, strict=True)):
+            doc = None if i in pending else read_cached(key, text)
+            if i in pending:
+                doc, index = next(parsed)
+                assert index == i, "nlp.pipe returned documents out of order"
+                write_cached(key, doc)
+            elif doc is None:
+                doc = load_model(model)(text)
+                write_cached(key, doc)
+            progress.update()
+            yield doc
+    finally:
+        progress.close()
+
+
+def corpus_docs(
+    corpus: pd.DataFrame,
+    model: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    n_process: int = 1,
+) -> Iterator[tuple[dict, Doc]]:
+    """(row, Doc) for each article of a corpus table, parsed once (see `iter_docs`)."""
+    if "text" not in corpus.columns:
+        raise InputError("the corpus table has no 'text' column; build it with load_corpus()")
+    rows = corpus.to_dict("records")
+    docs = iter_docs((row["text"] for row in rows), model, batch_size, n_process)
+    yield from zip(rows, docs, strict=True)

@@ -1,0 +1,30 @@
+"""Shared fixtures: a per-session parse cache, so tests never touch the project's .cache/."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+TESTS_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = TESTS_DIR.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_cache(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("parse-cache")
+    previous = os.environ.get("ANALYSIS_CACHE_DIR")
+    os.environ["ANALYSIS_CACHE_DIR"] = str(path)
+    yield path
+    if previous is None:
+        os.environ.pop("ANALYSIS_CACHE_DIR", None)
+    else:
+        os.environ["ANALYSIS_CACHE_DIR"] = previous
+
+
+@pytest.fixture(scope="session")
+def bundled_corpus():
+    from analysis import load_corpus
+
+    return load_corpus()
