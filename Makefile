@@ -30,11 +30,11 @@ run: $(STAMP) ## Run every notebook on the bundled corpus into reports/ (CORPUS=
 	$(BIN)/python -m analysis run --corpus $(CORPUS) --out $(OUT)
 
 test: $(STAMP) ## Run ruff and the whole test suite (notebooks included)
-	$(BIN)/ruff check analysis tests benchmarks
+	$(BIN)/ruff check analysis tests benchmarks tools
 	MPLBACKEND=agg $(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff only
-	$(BIN)/ruff check analysis tests benchmarks
+	$(BIN)/ruff check analysis tests benchmarks tools
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project kernel
 	$(BIN)/jupyter lab notebooks/

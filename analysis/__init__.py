@@ -11,6 +11,9 @@ import importlib
 
 _EXPORTS = {
     "load_corpus": "corpus",
+    "corpus_overview": "corpus",
+    "render_corpus": "highlight",
+    "save_figure": "plots",
     "InputError": "errors",
     "CorpusWarning": "errors",
     "corpus_docs": "nlp",
@@ -28,6 +31,8 @@ _EXPORTS = {
     "plot_timeline": "timeline",
     "plot_mentions_over_time": "timeline",
     "write_table": "tables",
+    "plot_entity_trends": "entities",
+    "charged_terms": "quotes",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -54,9 +54,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "run":
-            from .report import run_report
+            from .report import NotebookFailed, run_report
 
-            run_report(corpus=args.corpus, out=Path(args.out))
+            try:
+                out = run_report(
+                    corpus=args.corpus,
+                    out=Path(args.out),
+                    parameters=dict(args.parameter),
+                    show_code=args.show_code,
+                )
+            except NotebookFailed as err:
+                print(f"error: {err}", file=sys.stderr)
+                return 1
+            print(f"report written to {out}/", file=sys.stderr)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

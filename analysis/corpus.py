@@ -324,3 +324,29 @@ def load_corpus(path: str | Path | None = None) -> pd.DataFrame:
             stacklevel=2,
         )
     return corpus
+
+
+def corpus_overview(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The corpus at a glance: one row per article with its size, without the text.
+
+    Columns: doc_id, title, published, url, paragraphs, words, characters,
+    duplicate_paragraphs (repeats removed at loading). Sorted by publication date, then id.
+    """
+    overview = corpus.drop(columns=["text"]).assign(
+        paragraphs=corpus["text"].map(lambda t: sum(1 for p in t.split("\n") if p.strip())),
+        words=corpus["text"].map(lambda t: len(t.split())),
+        characters=corpus["text"].str.len(),
+    )
+    columns = [
+        "doc_id",
+        "title",
+        "published",
+        "url",
+        "paragraphs",
+        "words",
+        "characters",
+        "duplicate_paragraphs",
+    ]
+    return overview[columns].sort_values(
+        ["published", "doc_id"], na_position="last", ignore_index=True
+    )

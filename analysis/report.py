@@ -1,14 +1,212 @@
-"""The main job: turn a corpus into a report folder."""
+"""The main job: execute every notebook on a corpus with papermill and build the report folder.
+
+`run_report` checks everything it can before any notebook runs (the corpus reads, every
+parameter is known), parses the corpus once into the cache, then executes the notebooks into a
+temporary folder beside `--out` and swaps it in only when all of them succeeded, so a failed run
+never destroys the previous report. Executed notebooks and HTML pages are stripped of run
+timestamps and temporary paths, so two reports differ only where the results do.
+"""
 
 from __future__ import annotations
 
+import ast
+import shutil
+import sys
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
+
 from .corpus import load_corpus
-from .tables import write_table
+from .errors import InputError
+from .nlp import corpus_docs
+from .paths import PROJECT_DIR
+
+NOTEBOOK_DIR = PROJECT_DIR / "notebooks"
+KERNEL_NAME = "french-news-analysis"
+_TIMING_KEYS = ("papermill", "execution")
 
 
-def run_report(corpus: str | None, out: Path) -> None:
-    """Load the corpus and write its table to `out/tables/corpus.csv`."""
-    table = load_corpus(corpus)
-    write_table(table.drop(columns=["text"]), out / "tables" / "corpus.csv")
+class NotebookFailed(Exception):
+    """A notebook raised; the message names the notebook and cell, on one line."""
+
+
+@dataclass(frozen=True)
+class Notebook:
+    path: Path
+    parameters: dict[str, object]
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+
+def parameters_cell(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The single code cell tagged `parameters`; ValueError if there is not exactly one."""
+    cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    if len(cells) != 1:
+        raise ValueError(f"expected exactly one cell tagged 'parameters', found {len(cells)}")
+    return cells[0]
+
+
+def notebook_parameters(path: Path) -> dict[str, object]:
+    """Names and default values of a notebook's parameters cell (literals only)."""
+    cell = parameters_cell(nbformat.read(path, as_version=4))
+    values = {}
+    for node in ast.parse(cell.source).body:
+        if not (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+        ):
+            raise ValueError(f"{path.name}: the parameters cell may only assign literals")
+        values[node.targets[0].id] = ast.literal_eval(node.value)
+    return values
+
+
+def find_notebooks(folder: Path = NOTEBOOK_DIR) -> list[Notebook]:
+    """The notebooks to run, in file-name order (00_, 01_, …)."""
+    return [Notebook(p, notebook_parameters(p)) for p in sorted(folder.glob("[0-9]*.ipynb"))]
+
+
+def coerce(value: str, default: object) -> object:
+    """A command-line string as the type of the notebook's default (int, float, bool, str)."""
+    if isinstance(default, bool):
+        if value.lower() in ("true", "1", "yes", "oui"):
+            return True
+        if value.lower() in ("false", "0", "no", "non"):
+            return False
+        raise InputError(f"parameter value {value!r} should be true or false")
+    for kind in (int, float):
+        if isinstance(default, kind):
+            try:
+                return kind(value)
+            except ValueError:
+                noun = "an integer" if kind is int else "a number"
+                raise InputError(f"parameter value {value!r} should be {noun}") from None
+    return value
+
+
+def check_parameters(notebooks: list[Notebook], given: Mapping[str, str]) -> dict[str, object]:
+    """Refuse unknown parameter names before anything runs; coerce values to their types."""
+    known: dict[str, object] = {}
+    for notebook in notebooks:
+        known.update(notebook.parameters)
+    for name in given:
+        if name not in known:
+            raise InputError(
+                f"unknown parameter {name!r}; the notebooks take: {', '.join(sorted(known))}"
+            )
+    return {name: coerce(str(value), known[name]) for name, value in given.items()}
+
+
+def clean_notebook(path: Path, replacements: Mapping[str, str]) -> nbformat.NotebookNode:
+    """Drop run timestamps and durations; put the user's paths back in place of temporary ones."""
+    nb = nbformat.read(path, as_version=4)
+    for key in _TIMING_KEYS:
+        nb.metadata.pop(key, None)
+    for cell in nb.cells:
+        for key in _TIMING_KEYS:
+            cell.metadata.pop(key, None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            for old, new in replacements.items():
+                cell.source = cell.source.replace(old, new)
+    nbformat.write(nb, path)
+    return nb
+
+
+def export_html(nb: nbformat.NotebookNode, target: Path, show_code: bool) -> None:
+    """Write the executed notebook as a standalone HTML page (code cells hidden unless asked)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        exclude_input=not show_code, exclude_input_prompt=not show_code, exclude_output_prompt=True
+    )
+    body, _ = exporter.from_notebook_node(nb)
+    target.write_text(body, encoding="utf-8")
+
+
+def execute(notebook: Notebook, build: Path, parameters: dict[str, object]) -> Path:
+    """Run one notebook with papermill into `build`; NotebookFailed names the cell on error."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    target = build / notebook.path.name
+    try:
+        papermill.execute_notebook(
+            str(notebook.path),
+            str(target),
+            parameters=parameters,
+            kernel_name=KERNEL_NAME,
+            cwd=str(Path.cwd()),
+            progress_bar=sys.stderr.isatty(),
+            log_output=False,
+        )
+    except PapermillExecutionError as err:
+        raise NotebookFailed(
+            f"notebook {notebook.path.name} failed in cell {err.cell_index} "
+            f"({err.ename}: {err.evalue})"
+        ) from None
+    return target
+
+
+def keep_partial(notebook: Notebook, build: Path, out: Path) -> Path:
+    """Move a failed notebook's partial executed copy beside the report, for debugging."""
+    failed = out.with_name(f"{out.name}-failed")
+    failed.mkdir(parents=True, exist_ok=True)
+    target = failed / notebook.path.name
+    shutil.move(str(build / notebook.path.name), target)
+    return target
+
+
+def swap_in(build: Path, out: Path) -> None:
+    """Replace `out` by the finished `build` folder; the old report goes only after the swap."""
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{build.name}")
+        out.rename(old)
+    build.rename(out)
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def run_report(
+    corpus: str | Path | None = None,
+    out: str | Path = "reports",
+    parameters: Mapping[str, str] | None = None,
+    show_code: bool = False,
+    notebook_dir: Path = NOTEBOOK_DIR,
+) -> Path:
+    """Execute every notebook on `corpus` and write the report to `out`; returns `out`.
+
+    `parameters` (name → value as text) pass through to the notebooks that declare them.
+    Raises InputError for bad input or unknown parameters, NotebookFailed when a notebook fails.
+    """
+    out = Path(out)
+    notebooks = find_notebooks(notebook_dir)
+    values = check_parameters(notebooks, dict(parameters or {}))
+    if corpus is not None:
+        values["corpus"] = str(corpus)
+    table = load_corpus(values.get("corpus"))
+    for _ in corpus_docs(table, values.get("model")):  # parse once, with progress; notebooks
+        pass  # then read every Doc from the cache
+    out.parent.mkdir(parents=True, exist_ok=True)
+    build = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+    try:
+        for notebook in notebooks:
+            print(f"running {notebook.path.name}", file=sys.stderr, flush=True)
+            given = {k: v for k, v in values.items() if k in notebook.parameters}
+            given["out"] = str(build)
+            try:
+                executed = execute(notebook, build, given)
+            except NotebookFailed as err:
+                partial = keep_partial(notebook, build, out)
+                raise NotebookFailed(f"{err}; partial copy kept at {partial}") from None
+            nb = clean_notebook(executed, {str(build): str(out)})
+            export_html(nb, executed.with_suffix(".html"), show_code)
+        swap_in(build, out)
+    finally:
+        shutil.rmtree(build, ignore_errors=True)
+    return out

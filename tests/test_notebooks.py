@@ -1,0 +1,207 @@
+"""The notebooks and the main job: thin notebooks, papermill runs, reproducible bytes, failures.
+
+Like pyhf's tests/test_notebooks.py: papermill on the project kernel with MPLBACKEND=agg, and
+assertions on what the notebooks write (CSV tables, PNG/SVG figures), not only that they ran.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from analysis.errors import InputError
+from analysis.report import NotebookFailed, notebook_parameters, parameters_cell, run_report
+from tests.conftest import PROJECT_DIR, TESTS_DIR
+
+NOTEBOOKS = sorted((PROJECT_DIR / "notebooks").glob("*.ipynb"))
+MULTI = TESTS_DIR / "data" / "multi"
+TABLES = [
+    "corpus",
+    "entity_mentions",
+    "entity_frequency",
+    "entity_frequency_by_date",
+    "quotes",
+    "charged_terms",
+    "speaker_sentiment",
+    "timeline",
+]
+FIGURES = [
+    "entity_frequency",
+    "entity_frequency_by_date",
+    "quote_sentiment",
+    "speaker_sentiment",
+    "timeline",
+    "mentions_over_time",
+]
+
+
+def run_main_job(out: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "MPLBACKEND": "agg"}
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", "run", "--out", str(out), *args],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_notebook_is_thin_and_clean(path):
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(not c.outputs and c.execution_count is None for c in code)
+    parameters = notebook_parameters(path)
+    assert {"corpus", "out", "model"} <= set(parameters)
+    assert parameters_cell(nb) is code[0]
+    for cell in code:
+        tree = ast.parse(cell.source)
+        defined = [
+            n
+            for n in ast.walk(tree)
+            if isinstance(n, ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef | ast.Lambda)
+        ]
+        assert not defined, f"{path.name}: define functions in analysis/, not in notebooks"
+
+
+def test_four_notebooks_in_order():
+    assert [p.name for p in NOTEBOOKS] == [
+        "00_overview.ipynb",
+        "01_entity_frequency.ipynb",
+        "02_quoted_sentiment.ipynb",
+        "03_timeline.ipynb",
+    ]
+
+
+@pytest.fixture(scope="module")
+def bundled_reports(tmp_path_factory):
+    """The main job run twice on the bundled corpus, into two folders."""
+    root = tmp_path_factory.mktemp("bundled")
+    results = [run_main_job(root / name) for name in ("first", "second")]
+    for result in results:
+        assert result.returncode == 0, result.stderr
+    return root / "first", root / "second"
+
+
+def test_main_job_writes_every_output(bundled_reports):
+    out, _ = bundled_reports
+    for name in ("00_overview", "01_entity_frequency", "02_quoted_sentiment", "03_timeline"):
+        assert (out / f"{name}.ipynb").stat().st_size > 0
+        html = (out / f"{name}.html").read_text(encoding="utf-8")
+        assert "<html" in html and "Traceback" not in html
+    for name in TABLES:
+        assert (out / "tables" / f"{name}.csv").exists(), name
+    for name in FIGURES:
+        assert (out / "figures" / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert b"<svg" in (out / "figures" / f"{name}.svg").read_bytes()[:500]
+
+
+def test_bundled_report_tables_hold_the_article(bundled_reports):
+    tables = bundled_reports[0] / "tables"
+    corpus = pd.read_csv(tables / "corpus.csv")
+    assert corpus[["doc_id", "published", "duplicate_paragraphs"]].values.tolist() == [
+        ["000_0c78623d23d00860", "2022-06-25", 1]
+    ]
+    quotes = pd.read_csv(tables / "quotes.csv", keep_default_na=False)
+    charged = quotes[quotes.text.isin(["agressives", "conflictuelles", "répulsives", "blocus"])]
+    assert len(charged) == 4 and (charged.sentiment < 0).all()
+    timeline = pd.read_csv(tables / "timeline.csv")
+    assert {"2022-02-24", "2022-06-25"} <= set(timeline.start_date.dropna())
+
+
+def test_two_runs_give_identical_bytes(bundled_reports):
+    first, second = bundled_reports
+    files = sorted(
+        p.relative_to(first)
+        for p in first.rglob("*")
+        if p.suffix in (".csv", ".png", ".svg", ".ipynb", ".html")
+    )
+    assert len(files) >= len(TABLES) + 2 * len(FIGURES)
+    different = [str(f) for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
+    assert different == []
+
+
+def test_executed_notebooks_hold_no_temporary_paths_or_timestamps(bundled_reports):
+    out, _ = bundled_reports
+    text = (out / "03_timeline.ipynb").read_text(encoding="utf-8")
+    assert ".build-" not in text and "start_time" not in text and "end_time" not in text
+    assert f'out = "{out}"' in text
+
+
+def test_multi_article_corpus(tmp_path):
+    result = run_main_job(tmp_path / "out", "--corpus", str(MULTI), "-p", "top_n", "5")
+    assert result.returncode == 0, result.stderr
+    assert "1 article(s) without a publication date (sans-date)" in result.stderr
+    tables = tmp_path / "out" / "tables"
+    corpus = pd.read_csv(tables / "corpus.csv", keep_default_na=False)
+    assert corpus.doc_id.tolist() == [
+        "2023-03-paris",
+        "2023-05-bruxelles",
+        "afp-berlin",
+        "sans-date",
+    ]
+    frequency = pd.read_csv(tables / "entity_frequency.csv")
+    assert frequency.documents.max() >= 2
+    by_date = pd.read_csv(tables / "entity_frequency_by_date.csv")
+    assert set(by_date.published.dropna()) == {"2023-03-08", "2023-05-04", "2023-05-10"}
+    quotes = pd.read_csv(tables / "quotes.csv", keep_default_na=False)
+    assert set(quotes.doc_id) == {"2023-03-paris", "2023-05-bruxelles", "afp-berlin", "sans-date"}
+    timeline = pd.read_csv(tables / "timeline.csv", keep_default_na=False)
+    undated = timeline[timeline.doc_id == "sans-date"]
+    assert undated.expression.tolist() == ["hier"] and undated.start_date.tolist() == [""]
+
+
+def test_unknown_parameter_is_refused_before_anything_runs(tmp_path):
+    result = run_main_job(tmp_path / "out", "-p", "topn", "5")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: unknown parameter 'topn'; the notebooks take: ")
+    assert "top_n" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+    assert not list(tmp_path.iterdir())
+
+
+def test_bad_corpus_is_exit_2(tmp_path):
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    result = run_main_job(tmp_path / "out", "--corpus", str(empty))
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == f"error: {empty}: the file is empty; put one article's text in it or remove it\n"
+    )
+
+
+def test_failed_notebook_keeps_previous_report_and_partial_copy(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(PROJECT_DIR / "notebooks" / "00_overview.ipynb", notebooks)
+    broken = nbformat.read(notebooks / "00_overview.ipynb", as_version=4)
+    broken.cells.append(nbformat.v4.new_code_cell("raise ValueError('boom')"))
+    nbformat.write(broken, notebooks / "01_broken.ipynb")
+    out = tmp_path / "report"
+    out.mkdir()
+    (out / "previous.csv").write_text("kept\n", encoding="utf-8")
+    with pytest.raises(
+        NotebookFailed,
+        match=r"notebook 01_broken.ipynb failed in cell \d+ "
+        r"\(ValueError: boom\); partial copy kept at",
+    ):
+        run_report(out=out, notebook_dir=notebooks)
+    assert [p.name for p in out.iterdir()] == ["previous.csv"]
+    partial = nbformat.read(tmp_path / "report-failed" / "01_broken.ipynb", as_version=4)
+    assert partial.cells[-1].outputs[0]["ename"] == "ValueError"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notebooks", "report", "report-failed"]
+
+
+def test_parameter_values_take_the_default_type(tmp_path):
+    with pytest.raises(InputError, match="parameter value 'many' should be an integer"):
+        run_report(out=tmp_path / "o", parameters={"top_n": "many"})

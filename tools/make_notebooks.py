@@ -1,0 +1,299 @@
+"""Write the notebooks in notebooks/ from the cell lists below (outputs empty).
+
+The notebooks are the committed source; this script is how their text is kept in one place
+and re-made after an edit: `python tools/make_notebooks.py`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+KERNEL = {
+    "name": "french-news-analysis",
+    "display_name": "Python (French news analysis)",
+    "language": "python",
+}
+
+PARAMETERS = '''corpus = None  # None: the bundled article; else a .txt, .csv, .jsonl or a folder
+out = "../reports"  # tables/ and figures/ are written here
+model = "fr_core_news_sm"  # or "fr_core_news_md"'''
+
+
+def notebook(name: str, cells: list[tuple[str, str]], extra_parameters: str = "") -> None:
+    nb = new_notebook()
+    nb.metadata["kernelspec"] = KERNEL
+    nb.metadata["language_info"] = {"name": "python"}
+    for kind, source in cells:
+        if kind == "md":
+            nb.cells.append(new_markdown_cell(source.strip()))
+        elif kind == "parameters":
+            cell = new_code_cell((PARAMETERS + "\n" + extra_parameters).strip())
+            cell.metadata["tags"] = ["parameters"]
+            nb.cells.append(cell)
+        else:
+            nb.cells.append(new_code_cell(source.strip()))
+    for index, cell in enumerate(nb.cells):
+        cell["id"] = f"{name[:2]}-{index:02d}"
+    nbformat.write(nb, NOTEBOOKS / f"{name}.ipynb")
+
+
+SETUP = """import pandas as pd
+from IPython.display import HTML, display
+
+import analysis as an
+
+pd.set_option("display.max_colwidth", 80)
+corpus_table = an.load_corpus(corpus)"""
+
+notebook(
+    "00_overview",
+    [
+        (
+            "md",
+            """
+# The corpus at a glance
+
+What this report reads: one row per article, with its publication date (the anchor against
+which « samedi » or « le mois dernier » are resolved later), its size, and how many repeated
+paragraphs were dropped when it was loaded (copy-pasted paragraphs would otherwise inflate every
+count). Below the table, each article is shown with the people, places, organisations and other
+names it contains boxed by type, and every quote shaded by its sentiment and tagged with its
+speaker and kind (direct, partial, indirect).
+""",
+        ),
+        ("parameters", ""),
+        ("code", SETUP),
+        (
+            "code",
+            """overview = an.corpus_overview(corpus_table)
+an.write_table(overview, f"{out}/tables/corpus.csv")
+overview""",
+        ),
+        (
+            "md",
+            """
+## Each article, annotated
+
+Boxes: **PER** people, **LOC** places, **ORG** organisations, **MISC** other names (weapon
+systems, events). Shaded passages are quotes: red when their wording is charged negatively,
+blue when positively, grey when neutral; the tag after each names the speaker and the kind.
+""",
+        ),
+        (
+            "code",
+            """entities = an.extract_entities(corpus_table, model=model)
+quotes = an.extract_quotes(corpus_table, model=model)
+display(HTML(an.render_corpus(corpus_table, entities, quotes)))""",
+        ),
+        (
+            "md",
+            """
+## What this view misses
+
+Highlighting shows what the rules found, not what they missed: a name the model did not
+recognise, or a quote without quotation marks or a reporting verb, is simply not boxed.
+Articles without a publication date are listed in a warning when the corpus is loaded; their
+relative dates stay unresolved in the timeline.
+""",
+        ),
+    ],
+)
+
+notebook(
+    "01_entity_frequency",
+    [
+        (
+            "md",
+            """
+# Who and what the coverage names
+
+A count of every person (PER), place (LOC), organisation (ORG) and other proper name (MISC,
+mostly weapon systems and model designators) named in the corpus, after merging the forms that
+refer to the same entity: « Poutine » and « Vladimir Poutine » within one article, « Bélarus »
+and « Biélorussie » through the alias table in `data/entities/`. A mention is one occurrence in
+the text; repeated paragraphs were removed when the corpus was loaded, so copy-paste does not
+inflate the counts.
+""",
+        ),
+        ("parameters", ""),
+        ("code", SETUP),
+        (
+            "code",
+            """mentions = an.extract_entities(corpus_table, model=model)
+frequency = an.entity_frequency(corpus_table, mentions=mentions)
+an.write_table(mentions, f"{out}/tables/entity_mentions.csv")
+an.write_table(frequency, f"{out}/tables/entity_frequency.csv")
+frequency.head(top_n)""",
+        ),
+        (
+            "code",
+            """figure = an.plot_entity_frequency(frequency, top=top_n)
+an.save_figure(figure, f"{out}/figures/entity_frequency")
+figure""",
+        ),
+        (
+            "md",
+            """
+## Over time
+
+For a corpus of several dated articles, the same counts per publication date show which names
+rise and fall in the coverage. (With a single article there is one date and nothing to compare.)
+""",
+        ),
+        (
+            "code",
+            """by_date = an.entity_frequency(corpus_table, by="published", mentions=mentions)
+an.write_table(by_date, f"{out}/tables/entity_frequency_by_date.csv")
+figure = an.plot_entity_trends(by_date, top=top_trends)
+an.save_figure(figure, f"{out}/figures/entity_frequency_by_date")
+figure""",
+        ),
+        (
+            "md",
+            """
+## What the counts mean and what they miss
+
+Counts are mentions, not importance: a name repeated in one long article weighs as much as the
+same count spread over many, which is why `documents` (how many articles name it) sits beside
+`count`. Pronouns (« il », « elle ») and descriptions (« le président russe ») are not counted as
+mentions of the person they refer to. Names the statistical model does not recognise at all are
+missing; adjectives of nationality (« russe ») are deliberately not counted.
+""",
+        ),
+    ],
+    extra_parameters=(
+        "top_n = 20  # bars in the frequency chart\ntop_trends = 8  # entities followed over time"
+    ),
+)
+
+notebook(
+    "02_quoted_sentiment",
+    [
+        (
+            "md",
+            """
+# Quoted language: who said what, and how charged it is
+
+Every quote in the corpus: direct quotes (a sentence in quotation marks), partial quotes (a few
+words in quotation marks inside the reporter's sentence, such as « agressives »), and indirect
+speech (« X a déclaré que … »). Each is attributed to a speaker by rules on the sentence
+structure (subject of the reporting verb, inverted subject, « selon X », pronouns resolved to the
+nearest person, a quote continuing the previous paragraph), and scored for sentiment with a
+lexicon on lemmas, where negation flips and intensifiers scale a word's value.
+""",
+        ),
+        ("parameters", ""),
+        ("code", SETUP),
+        (
+            "code",
+            """quotes = an.extract_quotes(corpus_table, model=model)
+an.write_table(quotes, f"{out}/tables/quotes.csv")
+quotes[["doc_id", "kind", "speaker", "verb", "rule", "text", "sentiment", "sentiment_terms"]]""",
+        ),
+        (
+            "code",
+            """figure = an.plot_quote_sentiment(quotes)
+an.save_figure(figure, f"{out}/figures/quote_sentiment")
+figure""",
+        ),
+        (
+            "md",
+            """
+## The charged words
+
+The words that moved the scores, with their signed value in context (after negation and
+intensifiers), across all quotes.
+""",
+        ),
+        (
+            "code",
+            """terms = an.charged_terms(quotes)
+an.write_table(terms, f"{out}/tables/charged_terms.csv")
+terms.head(top_n)""",
+        ),
+        ("md", "## Sentiment by speaker"),
+        (
+            "code",
+            """by_speaker = an.quote_sentiment_by_speaker(quotes)
+an.write_table(by_speaker, f"{out}/tables/speaker_sentiment.csv")
+figure = an.plot_speaker_sentiment(by_speaker)
+an.save_figure(figure, f"{out}/figures/speaker_sentiment")
+by_speaker""",
+        ),
+        (
+            "md",
+            """
+## What the method misses
+
+The lexicon scores words, not irony or context: « blocus » is negative whoever says it. Quotes
+without quotation marks or a reporting verb are not found, and a speaker named only by a
+description (« un responsable ») stays empty when no person can be resolved. The rule that fired
+for each attribution is in the `rule` column, so every speaker can be checked by hand.
+""",
+        ),
+    ],
+    extra_parameters="top_n = 20  # rows of the charged-words table",
+)
+
+notebook(
+    "03_timeline",
+    [
+        (
+            "md",
+            """
+# Timeline: when the reported events happened
+
+News copy dates events relative to its own publication: « samedi », « le mois dernier »,
+« le 24 février » (of which year?), « dans les mois à venir ». Each temporal expression is
+resolved against its article's publication date to an interval of calendar days, using the tense
+of the verb it depends on to tell the last Saturday from the next. Open references (« dans les
+mois à venir ») become arrows from the publication date.
+""",
+        ),
+        ("parameters", ""),
+        ("code", SETUP),
+        (
+            "code",
+            """timeline = an.extract_timeline(corpus_table, model=model)
+an.write_table(timeline, f"{out}/tables/timeline.csv")
+timeline[["doc_id", "expression", "start_date", "end_date", "granularity", "value", "direction",
+          "anchor"]]""",
+        ),
+        (
+            "code",
+            """figure = an.plot_timeline(timeline, corpus_table)
+an.save_figure(figure, f"{out}/figures/timeline")
+figure""",
+        ),
+        (
+            "md",
+            """
+## Periods referred to across the corpus
+
+How often each period is referred to across articles: for a corpus, this shows which past
+events the coverage keeps returning to.
+""",
+        ),
+        (
+            "code",
+            """figure = an.plot_mentions_over_time(timeline)
+an.save_figure(figure, f"{out}/figures/mentions_over_time")
+figure""",
+        ),
+        (
+            "md",
+            """
+## What the method misses
+
+Expressions are resolved one by one against the publication date; a date given relative to
+another event (« deux jours après le sommet ») is not chained. Articles without a publication
+date keep the `value` of relative expressions with empty dates. Durations (« pendant trois
+heures ») are not events and are not listed.
+""",
+        ),
+    ],
+)
