@@ -1,0 +1,474 @@
+"""Named-entity mentions and their frequency, cleaned so that a researcher can cite the counts.
+
+The spaCy model's `Doc.ents` are only a first guess. `doc_entities` turns them into mentions a
+careful reader would count, with rules kept as data in `data/entities/`:
+
+1. Text that is not prose (URLs, e-mail addresses, `Date:`-style header lines) holds no mention.
+2. Each model span is trimmed: no leading article or elision (`l'`, `la`, `du`...), no title
+   (`le président`, `M.`; list in `titles.csv`), no lowercase word before the name, no trailing
+   punctuation. What is left must look like a name (capital letter, not only stop words or
+   digits); adjectives (`russe`) and junk (`qu'`, `n'`) are dropped.
+3. Model designators (`S-400`, `Su-25`, `Iskander-M`, `A400M`) are found by the regular
+   expressions in `rules.json` and are MISC whatever the model said; the bare name of a
+   hyphenated designator (`Iskander` beside `Iskander-M`) is MISC too.
+4. The names in `aliases.csv` are found in the text even where the model missed them, take the
+   label written there, and are counted under their canonical name (`Bélarus` → `Biélorussie`).
+5. A name recognised once in a document is a mention wherever else it occurs in that document.
+6. Within a document, a person named by a shorter form (`Poutine`) is the person whose longer
+   name ends with it (`Vladimir Poutine`): the canonical name is the longest form seen. Across
+   the corpus (`extract_entities`), the same full name is the same entity, a surname alone goes
+   to the only full name in the corpus ending with it, and spelling variants that differ only
+   in case or accents (`Otan`, `OTAN`) are merged under their most frequent form.
+
+Metonymy is not resolved: `Moscou` stays the place even when it stands for the government, and
+`Kremlin` is its own entity (ORG). Acronyms without digits (`HIMARS`) cannot be told from
+organisation acronyms by their form: they take the model's label unless `aliases.csv` says.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import functools
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+import pandas as pd
+from matplotlib.figure import Figure
+from spacy.lang.fr.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from . import plots
+from .errors import InputError
+from .nlp import corpus_docs
+from .paths import data_file
+
+COLUMNS = ["doc_id", "start", "end", "text", "label", "entity", "sentence"]
+"""Columns of `extract_entities` (one row per mention):
+
+- `doc_id`: the article.
+- `start`, `end`: character offsets of the mention in the article's `text`.
+- `text`: the surface form, `text[start:end]`.
+- `label`: PER (person), LOC (place), ORG (organisation) or MISC (weapon systems, events...).
+- `entity`: the canonical name the mention is counted under.
+- `sentence`: index (from 0) of the sentence holding the mention in the parsed document.
+"""
+
+FREQUENCY_COLUMNS = ["entity", "label", "count", "documents", "forms"]
+"""Columns of `entity_frequency` (one row per entity, or per entity and group with `by`):
+
+- `entity`, `label`: the canonical name and its label.
+- `count`: number of mentions.
+- `documents`: number of articles naming it.
+- `forms`: the surface forms counted under it, sorted and joined with `; `.
+"""
+
+LABELS = ("PER", "LOC", "ORG", "MISC")
+_PRIORITY = {"model": 0, "propagated": 0, "alias": 1, "designator": 2}
+_TITLE = "Most-mentioned people, places and organisations"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A candidate mention: character span, label and where it came from."""
+
+    start: int
+    end: int
+    label: str
+    source: str = "model"
+
+
+# --- rules loaded from data/entities ---------------------------------------------------------
+
+
+@functools.cache
+def rules() -> dict:
+    """`data/entities/rules.json`: articles, elisions, name particles, regular expressions."""
+    with data_file("entities", "rules.json").open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def fold(name: str) -> str:
+    """A key that ignores case, accents, hyphens and apostrophes (`Etats Unis` = `États-Unis`)."""
+    decomposed = unicodedata.normalize("NFD", name.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[-'\s]+", " ", bare).split())
+
+
+@functools.cache
+def aliases() -> dict[str, tuple[str, str]]:
+    """Surface form → (canonical name, label), from `data/entities/aliases.csv`.
+
+    Every canonical name is also a form of itself.
+    """
+    table: dict[str, tuple[str, str]] = {}
+    with data_file("entities", "aliases.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            value = (row["canonical"].strip(), row["label"].strip())
+            table.setdefault(value[0], value)
+            table[row["alias"].strip()] = value
+    return table
+
+
+@functools.cache
+def _folded_aliases() -> dict[str, tuple[str, str]]:
+    return {fold(form): value for form, value in aliases().items()}
+
+
+@functools.cache
+def titles() -> tuple[str, ...]:
+    """Titles that precede a name (`président`, `M.`), longest first, lower-cased."""
+    with data_file("entities", "titles.csv").open(encoding="utf-8", newline="") as handle:
+        found = {row["title"].strip().lower() for row in csv.DictReader(handle)}
+    return tuple(sorted(found, key=lambda title: (-len(title), title)))
+
+
+def _word_regex(forms) -> re.Pattern:
+    """One regex matching any of `forms` as whole words (longest first), case-sensitively."""
+    ordered = sorted(set(forms), key=lambda form: (-len(form), form))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
+
+
+@functools.cache
+def _alias_regex() -> re.Pattern:
+    return _word_regex(aliases())
+
+
+@functools.cache
+def _designator_regexes() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple(
+        (re.compile(r"(?<![\w-])(?:" + rule["regex"] + r")(?![\w-])"), rule["label"])
+        for rule in rules()["designators"]
+    )
+
+
+@functools.cache
+def _non_prose_regexes() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(rule["regex"]) for rule in rules()["non_prose"])
+
+
+@functools.cache
+def _lead_regex() -> re.Pattern:
+    """A leading elision (`l'`) or word at the start of a span, with the space after it."""
+    elisions = "|".join(map(re.escape, sorted(rules()["elisions"], key=len, reverse=True)))
+    return re.compile(r"(?i:" + elisions + r")|[^\s']+'?\s*|\S+\s*")
+
+
+def canonical_entity(name: str, label: str | None = None) -> str:
+    """The canonical name of `name` from `aliases.csv` (exact form, then ignoring case/accents).
+
+    Names not in the table are returned unchanged. `label` is accepted for symmetry with the
+    mention rows; the table's own label decides.
+    """
+    found = aliases().get(name) or _folded_aliases().get(fold(name))
+    return found[0] if found else name
+
+
+def _alias_label(name: str) -> str | None:
+    found = aliases().get(name) or _folded_aliases().get(fold(name))
+    return found[1] if found else None
+
+
+# --- trimming one span ----------------------------------------------------------------------
+
+
+def _is_title_at(text: str) -> int:
+    """Length of a title at the start of `text` (followed by a space or the end), else 0."""
+    lowered = text.lower()
+    for title in titles():
+        if lowered.startswith(title) and (
+            len(text) == len(title) or not text[len(title)].isalnum() or title.endswith(".")
+        ):
+            return len(title)
+    return 0
+
+
+def _leading_cut(text: str, label: str, sentence_start: bool) -> int:
+    """How many characters of `text` are an article, elision, title or lowercase word before
+    the name. A capitalised article stays when it is part of the name (`Le Monde`, `Le Pen`),
+    which it is unless it opens the sentence or precedes a lowercase word."""
+    articles = {word.lower() for word in rules()["articles"]}
+    particles = {word.lower() for word in rules()["name_particles"]}
+    cut = 0
+    while cut < len(text):
+        rest = text[cut:]
+        if rest in aliases():
+            break
+        word = _lead_regex().match(rest).group(0)
+        bare = word.strip().lower()
+        after = rest[len(word) :].lstrip()
+        title = _is_title_at(rest)
+        if title and rest[title:].strip():
+            cut += title + len(rest[title:]) - len(rest[title:].lstrip())
+        elif bare.endswith("'") and bare in rules()["elisions"] and after:
+            cut += len(word)
+        elif not after:
+            break
+        elif word[0].islower():
+            keep = label == "PER" and bare in particles and after[:1].isupper()
+            if keep:
+                break
+            cut += len(word)
+        elif bare in articles and (sentence_start and cut == 0 or after[:1].islower()):
+            cut += len(word)
+        else:
+            break
+    return cut
+
+
+_TRAILING = re.compile(r"[\s,;:!?«»\"“”()\[\]{}'’.…–—-]+$")
+
+
+def _trailing_cut(text: str) -> str:
+    """`text` without trailing punctuation (keeping the dot of an initial such as `J.`)."""
+    trimmed = _TRAILING.sub("", text)
+    if text[len(trimmed) : len(trimmed) + 1] == "." and re.search(r"(?:^|[\s.])[A-Z]$", trimmed):
+        trimmed += "."
+    return trimmed
+
+
+def looks_like_name(text: str) -> bool:
+    """A mention must start with a capital or digit and not be only stop words or digits."""
+    if len(text) < 2 or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    words = re.findall(r"[^\W\d_]+", text)
+    if not words or all(word.lower() in STOP_WORDS for word in words):
+        return False
+    return not re.fullmatch(r"[\d\W]+", text)
+
+
+def clean_span(text: str, mention: Mention, sentence_start: bool = False) -> Mention | None:
+    """The mention trimmed to the name itself, or None when no name is left."""
+    surface = text[mention.start : mention.end]
+    lead = _leading_cut(surface, mention.label, sentence_start)
+    kept = _trailing_cut(surface[lead:])
+    if not looks_like_name(kept):
+        return None
+    start = mention.start + lead
+    return replace(mention, start=start, end=start + len(kept))
+
+
+# --- collecting the mentions of one document -------------------------------------------------
+
+
+def _non_prose(text: str) -> list[tuple[int, int]]:
+    return [m.span() for regex in _non_prose_regexes() for m in regex.finditer(text)]
+
+
+def _overlaps(mention: Mention, spans) -> bool:
+    return any(mention.start < end and start < mention.end for start, end in spans)
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    return [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+
+
+def _opens_sentence(text: str, start: int, starts: list[int]) -> bool:
+    """Whether only punctuation and spaces separate `start` from its sentence's beginning."""
+    first = starts[max(bisect.bisect_right(starts, start) - 1, 0)]
+    line = text.rfind("\n", 0, start) + 1
+    return not re.search(r"\w", text[max(first, line) : start])
+
+
+def _pattern_mentions(text: str) -> list[Mention]:
+    """Designator matches (MISC) and alias-table names found in the text."""
+    found = [
+        Mention(m.start(), m.end(), label, "designator")
+        for regex, label in _designator_regexes()
+        for m in regex.finditer(text)
+    ]
+    found += [
+        Mention(m.start(), m.end(), aliases()[m.group(0)][1], "alias")
+        for m in _alias_regex().finditer(text)
+    ]
+    return found
+
+
+def _select(candidates: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: the longest span wins, then the surest source."""
+    ranked = sorted(
+        candidates, key=lambda m: (-(m.end - m.start), -_PRIORITY[m.source], m.start)
+    )
+    chosen: list[Mention] = []
+    for mention in ranked:
+        if not _overlaps(mention, [(c.start, c.end) for c in chosen]):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: (m.start, m.end))
+
+
+def _relabel(text: str, mention: Mention, designators, bases: set[str]) -> Mention:
+    """Designators and their bare names are MISC; alias-table names take the table's label."""
+    surface = text[mention.start : mention.end]
+    if surface in bases or _overlaps(mention, designators):
+        return replace(mention, label="MISC")
+    label = _alias_label(surface)
+    return replace(mention, label=label) if label else mention
+
+
+def _propagate(
+    text: str, mentions: list[Mention], blocked, extra: dict[str, str]
+) -> list[Mention]:
+    """Add the other occurrences, in the same document, of every name already recognised
+    (and of the `extra` forms → labels, such as the bare names of designators)."""
+    forms: dict[str, str] = dict(extra)
+    for mention in mentions:
+        forms.setdefault(text[mention.start : mention.end], mention.label)
+    for surname, label in _person_suffixes(text, mentions).items():
+        forms.setdefault(surname, label)
+    if not forms:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions] + list(blocked)
+    added = []
+    for match in _word_regex(forms).finditer(text):
+        new = Mention(match.start(), match.end(), forms[match.group(0)], "propagated")
+        if not _overlaps(new, taken):
+            added.append(new)
+            taken.append((new.start, new.end))
+    return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+
+def _person_suffixes(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Shorter forms of multi-word person names (`Poutine` of `Vladimir Poutine`)."""
+    found = {}
+    for mention in mentions:
+        if mention.label != "PER":
+            continue
+        words = text[mention.start : mention.end].split()
+        for i in range(1, len(words)):
+            suffix = " ".join(words[i:])
+            if looks_like_name(suffix) and _alias_label(suffix) in (None, "PER"):
+                found[suffix] = "PER"
+    return found
+
+
+def _person_canonical(forms: list[str], labels: list[str]) -> dict[str, str]:
+    """Each form → the longest person name in the document that ends with it (word-wise).
+
+    A form that ends two different longer names (`Macron` of `Emmanuel` and `Brigitte
+    Macron`) is ambiguous and stays as it is.
+    """
+    people = {form for form, label in zip(forms, labels, strict=True) if label == "PER"}
+    result = {}
+    for form in set(forms):
+        longer = [p for p in people if p != form and p.endswith(" " + form)]
+        maximal = [p for p in longer if not any(q != p and q.endswith(" " + p) for q in longer)]
+        if len(maximal) == 1 and _alias_label(form) in (None, "PER"):
+            result[form] = maximal[0]
+    return result
+
+
+def _vote(labels: list[str]) -> str:
+    """The most frequent label; ties go to the order PER, ORG, LOC, MISC."""
+    counts = Counter(labels)
+    return max(LABELS, key=lambda label: (counts[label], -LABELS.index(label)))
+
+
+def _canonicalise(text: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:
+    """(mention with its entity's label, canonical entity) for each mention of one document."""
+    forms = [text[m.start : m.end] for m in mentions]
+    persons = _person_canonical(forms, [m.label for m in mentions])
+    entities = [canonical_entity(persons.get(form, form)) for form in forms]
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for mention, entity, form in zip(mentions, entities, forms, strict=True):
+        grouped[entity].append("PER" if form in persons else mention.label)
+    labels = {
+        entity: _alias_label(entity) or _vote(found) for entity, found in grouped.items()
+    }
+    return [
+        (replace(m, label=labels[e]), e) for m, e in zip(mentions, entities, strict=True)
+    ]
+
+
+def doc_mentions(doc: Doc) -> list[tuple[Mention, str]]:
+    """Cleaned, relabelled and canonicalised mentions of one parsed document."""
+    text = doc.text
+    blocked = _non_prose(text)
+    starts = _sentence_starts(doc)
+    candidates = [
+        Mention(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents
+    ] + _pattern_mentions(text)
+    cleaned = [
+        clean_span(text, m, _opens_sentence(text, m.start, starts))
+        for m in candidates
+        if m.label in LABELS
+    ]
+    kept = _select([m for m in cleaned if m is not None and not _overlaps(m, blocked)])
+    designators = [(m.start, m.end) for m in kept if m.source == "designator"]
+    bases = {
+        match.group(1)
+        for m in kept
+        if m.source == "designator"
+        and (match := re.match(rules()["designator_base"], text[m.start : m.end]))
+    }
+    kept = [_relabel(text, m, designators, bases) for m in kept]
+    kept = _propagate(text, kept, blocked, dict.fromkeys(bases, "MISC"))
+    return _canonicalise(text, kept)
+
+
+def doc_entities(doc: Doc, doc_id: str) -> list[dict]:
+    """One row per entity mention of one parsed document (see `COLUMNS`), sorted by offset.
+
+    Works on the Doc alone, so that a one-pass pipeline can call it beside other analyses.
+    """
+    starts = _sentence_starts(doc)
+    return [
+        {
+            "doc_id": doc_id,
+            "start": mention.start,
+            "end": mention.end,
+            "text": doc.text[mention.start : mention.end],
+            "label": mention.label,
+            "entity": entity,
+            "sentence": bisect.bisect_right(starts, mention.start) - 1,
+        }
+        for mention, entity in doc_mentions(doc)
+    ]
+
+
+def extract_entities(
+    corpus: pd.DataFrame,
+    model: str | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+) -> pd.DataFrame:
+    """One row per entity mention in the corpus (columns `COLUMNS`), sorted by doc and offset."""
+    rows = [
+        row
+        for record, doc in corpus_docs(corpus, model, batch_size=batch_size, n_process=n_process)
+        for row in doc_entities(doc, str(record["doc_id"]))
+    ]
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    table = unify_corpus(table)
+    table = table.astype({"start": "int64", "end": "int64", "sentence": "int64"})
+    return table.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
+
+
+def unify_corpus(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Corpus-wide names: a surname alone goes to the only full person name ending with it, and
+    names differing only in case or accents merge under their most frequent spelling, with the
+    most frequent label."""
+    if mentions.empty:
+        return mentions
+    mentions = mentions.copy()
+    people = set(mentions.loc[mentions["label"] == "PER", "entity"])
+    full = {}
+    for name in people:
+        longer = [p for p in people if p.endswith(" " + name)]
+        if len(longer) == 1:
+            full[name] = longer[0]
+    mentions["entity"] = mentions["entity"].map(lambda name: full.get(name, name))
+    key = mentions["entity"].map(fold)
+    spelling = {
+        k: group["entity"].value_counts().sort_index().idxmax()
+        for k, group in mentions.groupby(key)
+    }
+    mentions["entity"] = key.map(spelling)
+    labels = {
+        name: _alias_label(name) or _vote(group["label"].tolist())
+        for name, group in mentions.groupby("entity")
+    }
+    mentions["label"] = mentions["entity"].map(labels)
+    return mentions
