@@ -8,7 +8,7 @@ from analysis.highlight import render_article, render_corpus
 
 TEXT = "Poutine a dit « non & jamais ».\nFin."
 ENTITY = {"start": 0, "end": 7, "label": "PER", "entity": "Vladimir Poutine"}
-QUOTE = {"start": 15, "end": 29, "kind": "direct", "speaker": "Vladimir Poutine", "sentiment": -0.5}
+QUOTE = {"start": 16, "end": 28, "kind": "direct", "speaker": "Vladimir Poutine", "sentiment": -0.5}
 
 
 def test_entity_is_boxed_with_its_label_and_canonical_name():
