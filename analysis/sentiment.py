@@ -101,10 +101,13 @@ def time_nouns() -> frozenset[str]:
 
 
 FEMININE_ENDINGS = (("elle", "el"), ("enne", "en"), ("ive", "if"), ("euse", "eux"),
-                    ("rice", "eur"), ("ère", "er"), ("e", ""))
+                    ("rice", "eur"), ("ère", "er"))
+PATTERN_POS = {"ADJ", "VERB", "ADV"}
+"""Pattern is an adjective lexicon: a noun that shares an adjective's form (« armée »,
+« personnel ») is a homograph, so Pattern is looked up only for these parts of speech."""
 
 
-def base_forms(word: str) -> list[str]:
+def base_forms(word: str, adjective: bool = False) -> list[str]:
     """`word` and its likely masculine singular forms (« conflictuelles » → « conflictuel »).
 
     The small model often leaves feminine plural adjectives un-lemmatised (tagging them as
@@ -117,19 +120,25 @@ def base_forms(word: str) -> list[str]:
         if singular.endswith(ending) and len(singular) > len(ending) + 2:
             forms.append(singular[: -len(ending)] + replacement)
             break
+    else:
+        if adjective and singular.endswith("e"):
+            forms.append(singular[:-1])
     return list(dict.fromkeys(forms))
 
 
 def lookup_keys(token: Token) -> list[str]:
     """Keys to try in the lexicons, most trusted first: lemma, form, then de-inflections."""
     lemma, form = token.lemma_.lower(), token.lower_
-    return list(dict.fromkeys([lemma, form, *base_forms(lemma), *base_forms(form)]))
+    adjective = token.pos_ == "ADJ"
+    return list(dict.fromkeys([lemma, form, *base_forms(lemma, adjective),
+                               *base_forms(form, adjective)]))
 
 
 def term_value(token: Token) -> tuple[str, float] | None:
     """(lexicon key, polarity) of a token: the supplement first, then Pattern; None if absent."""
     keys = lookup_keys(token)
-    for lexicon in (supplement(), pattern_lexicon()):
+    lexicons = [supplement(), pattern_lexicon()] if token.pos_ in PATTERN_POS else [supplement()]
+    for lexicon in lexicons:
         for key in keys:
             if key in lexicon:
                 return key, lexicon[key]

@@ -1,0 +1,810 @@
+"""Quoted language in French news: every quote, who said it, and how charged it is.
+
+`extract_quotes(corpus)` returns one row per quote (columns in `COLUMNS`):
+
+- `doc_id`, `start`, `end`: the quoted words (marks excluded) as offsets into the corpus `text`;
+- `text`: those words;
+- `kind`: `direct` (a sentence or clause in marks: it opens its paragraph or sentence or
+  follows a colon, or starts with a capital after a comma or dash), `partial` (a fragment in
+  marks inside the reporter's sentence, one word included), `indirect` (the clause after a
+  reporting verb + « que », to the end of the sentence, final punctuation excluded);
+- `speaker`: the canonical entity (the `entity` of the mention that resolved it) or "" when
+  unknown; `speaker_start`, `speaker_end`: that mention's offsets, -1 when none;
+- `verb`: lemma of the reporting (or, for partial quotes, governing) verb, or "";
+- `rule`: the attribution rule that fired, one of `inverted` (« … », a déclaré X / déclare-t-il),
+  `verb_before` (X a déclaré : « … »), `source_cue` (selon / d'après / pour X), `colon`
+  (X … : « … » without a reporting verb), `governing_verb` (partial quote: subject of the verb
+  that governs it), `indirect` (X a déclaré que …, and quotes inside such a clause),
+  `continuation` (a paragraph-opening quote without attribution continues the previous
+  paragraph's quote), or `none`; when the subject is a pronoun or a role noun the resolution
+  is appended: `+pronoun` (il/elle → nearest previous compatible person), `+role` (« le
+  ministre » → the last person introduced with that role, else the only person named so far);
+- `sentiment`, `sentiment_terms`: the score of the quote's tokens (see `analysis.sentiment`);
+- `mentions`: canonical entities named inside the quote, "; "-joined, in order.
+
+Marks, reporting verbs, source cues, title cues, pronouns and role nouns are data files under
+`data/quotes/` (see its README). Rows are sorted by doc_id, start, end.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pandas as pd
+from matplotlib.figure import Figure
+from spacy.tokens import Doc, Token
+
+from . import plots
+from .paths import data_file
+from .sentiment import span_sentiment
+
+COLUMNS = [
+    "doc_id", "start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end",
+    "verb", "rule", "sentiment", "sentiment_terms", "mentions",
+]
+SPEAKER_COLUMNS = ["speaker", "quotes", "mean_sentiment", "min_sentiment", "charged_terms"]
+"""Columns of `quote_sentiment_by_speaker`: speaker ("" = unknown), number of quotes, mean and
+minimum sentiment, and the most charged terms of that speaker's quotes ("term:value; …")."""
+
+SENTENCE_END = {".", "!", "?", "…"}
+CLITICS = {"se", "s'", "l'", "le", "la", "les", "lui", "leur", "y", "en", "ne", "n'", "me",
+           "m'", "nous", "vous", "t'", "te", "-t"}
+SKIP_AFTER_QUOTE = {",", "-", "–", "—", ")"}
+NP_LINKS = {"de", "du", "des", "d'"}
+TITLES = {"m.": "Masc", "monsieur": "Masc", "mme": "Fem", "madame": "Fem", "mlle": "Fem"}
+DETERMINER_GENDER = {"le": "Masc", "la": "Fem", "un": "Masc", "une": "Fem", "ce": "Masc",
+                     "cette": "Fem"}
+MAX_GAP_TO_QUE = 10
+"""Tokens allowed between a reporting verb and the « que » that opens indirect speech."""
+
+
+# ---------------------------------------------------------------- rules as data
+
+
+def _rows(name: str) -> list[dict]:
+    with data_file("quotes", name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@functools.cache
+def mark_roles() -> dict[str, str]:
+    """Quotation mark → open / close / either."""
+    return {row["mark"]: row["role"] for row in _rows("quote_marks.csv")}
+
+
+@functools.cache
+def reporting_verbs() -> dict[str, bool]:
+    """Reporting verb lemma → whether it introduces indirect speech with « que »."""
+    return {row["lemma"]: row["introduces_que"] == "yes" for row in _rows("reporting_verbs.csv")}
+
+
+@functools.cache
+def title_cues() -> frozenset[str]:
+    """Words that, just before a quoted phrase, make it a title or name, not a quote."""
+    return frozenset(row["cue"].lower() for row in _rows("title_cues.csv"))
+
+
+@functools.cache
+def source_cues() -> frozenset[str]:
+    """« selon », « d'après », « pour »…: prepositions naming the source of a statement."""
+    return frozenset(row["cue"].lower() for row in _rows("source_cues.csv"))
+
+
+@functools.cache
+def pronouns() -> dict[str, tuple[str, str]]:
+    """Subject pronoun → (gender, number)."""
+    return {row["form"]: (row["gender"], row["number"]) for row in _rows("pronouns.csv")}
+
+
+@functools.cache
+def role_nouns() -> frozenset[str]:
+    """Titles and roles naming one person (« président », « ministre », « porte-parole »)."""
+    return frozenset(row["lemma"].lower() for row in _rows("role_nouns.csv"))
+
+
+# ---------------------------------------------------------------- finding quotes in marks
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A span between quotation marks (`start`/`end` exclude marks and outer spaces)."""
+
+    start: int
+    end: int
+    opener: int
+    closer: int  # offset of the closing mark, or the paragraph end when the quote runs on
+    para_start: int
+    para_end: int
+    runs_on: bool = False
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line of the text."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def mark_role(text: str, i: int, open_marks: list[str]) -> str:
+    """open or close for the mark at `i`; ambiguous marks are decided by what is around them."""
+    mark = text[i]
+    role = mark_roles()[mark]
+    if role != "either":
+        return role
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if mark == "“" and open_marks and open_marks[-1] == "„":
+        return "close"
+    opens = before.isspace() or before in "([{-—–/'"
+    closes = after.isspace() or after in ".,;:!?)]…»"
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    if mark == '"':
+        return "close" if open_marks else "open"
+    return "open" if mark == "“" else "close"
+
+
+def _inner(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces (and a trailing comma) from a quoted span."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def paragraph_quotes(text: str, para: tuple[int, int], next_opens: bool) -> list[Marked]:
+    """Outermost quoted spans of one paragraph; an unclosed one runs on only if the next
+    paragraph reopens with a mark (French style), otherwise the stray mark is ignored."""
+    start, end = para
+    stack: list[tuple[int, str]] = []
+    found = []
+    for i in range(start, end):
+        if text[i] not in mark_roles():
+            continue
+        role = mark_role(text, i, [m for _, m in stack])
+        if role == "open":
+            stack.append((i, text[i]))
+        elif stack:
+            if mark_roles()[text[i]] == "close" and any(m in "«‹" for _, m in stack):
+                while stack[-1][1] not in "«‹":
+                    stack.pop()
+            opener, _ = stack.pop()
+            if not stack:
+                found.append(Marked(*_inner(text, opener + 1, i), opener, i, start, end))
+    if stack and next_opens:
+        opener = stack[0][0]
+        found.append(Marked(*_inner(text, opener + 1, end), opener, end, start, end, True))
+    return [m for m in found if m.end > m.start]
+
+
+def is_title(text: str, quote: Marked) -> bool:
+    """Whether the word just before the opening mark names a work or a thing (« le film »)."""
+    before = text[quote.para_start : quote.opener].rstrip()
+    match = re.search(r"([\w-]+)$", before)
+    return bool(match) and match[1].lower() in title_cues()
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Every quoted span of a text, titles of works left out."""
+    paras = paragraphs(text)
+    found = []
+    for k, para in enumerate(paras):
+        nxt = paras[k + 1] if k + 1 < len(paras) else None
+        next_opens = nxt is not None and mark_roles().get(text[nxt[0]:nxt[1]].lstrip()[:1]) in (
+            "open", "either")
+        found.extend(q for q in paragraph_quotes(text, para, next_opens) if not is_title(text, q))
+    return found
+
+
+# ---------------------------------------------------------------- tokens and windows
+
+
+def char_token(doc: Doc, char: int) -> Token | None:
+    """The token covering a character offset (or the next token), None past the end."""
+    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0]
+    later = [t for t in doc if t.idx >= char]
+    return later[0] if later else None
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    """Non-space tokens that start within [start, end)."""
+    return [t for t in doc if start <= t.idx < end and not t.is_space]
+
+
+def sentence_start(text: str, para_start: int, pos: int) -> int:
+    """Start of the sentence holding `pos`, within its paragraph (ends: . ! ? … + space)."""
+    cut = para_start
+    for match in re.finditer(r"[.!?…][»”\"]?\s+", text[para_start:pos]):
+        if not _abbreviation(text, para_start + match.start()):
+            cut = para_start + match.end()
+    return cut
+
+
+def sentence_end(text: str, pos: int, para_end: int) -> int:
+    """End of the sentence from `pos` (the end punctuation excluded), within its paragraph."""
+    for match in re.finditer(r"[.!?…](?=[»”\"]?(\s|$))", text[pos:para_end]):
+        if not _abbreviation(text, pos + match.start()):
+            return pos + match.start()
+    return para_end
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """A full stop that ends « M. » or a single capital initial, not a sentence."""
+    word = re.search(r"(\w+)$", text[max(0, dot - 4) : dot])
+    return bool(word) and (word[1] in ("M", "Mme", "Dr", "St") or
+                           (len(word[1]) == 1 and word[1].isupper()))
+
+
+def marked_ranges(quotes: list[Marked]) -> list[tuple[int, int]]:
+    return [(q.opener, q.closer + 1) for q in quotes]
+
+
+def inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+# ---------------------------------------------------------------- speakers
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str = ""
+    speaker_start: int = -1
+    speaker_end: int = -1
+    verb: str = ""
+    rule: str = "none"
+
+
+class Resolver:
+    """Maps a subject token to a canonical entity using the document's mention rows."""
+
+    def __init__(self, doc: Doc, mentions: list[dict]):
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: (m["start"], m["end"]))
+
+    def covering(self, token: Token) -> dict | None:
+        for m in self.mentions:
+            if m["start"] <= token.idx < m["end"]:
+                return m
+        return None
+
+    def in_tokens(self, tokens: list[Token], label: str | None = None) -> dict | None:
+        """The first mention (of `label`, if given) starting inside these tokens."""
+        for token in tokens:
+            m = self.covering(token)
+            if m is not None and (label is None or m["label"] == label):
+                return m
+        return None
+
+    def gender(self, mention: dict) -> tuple[str, bool]:
+        """(gender, strong): strong from a title or determiner before the name, weak from morph."""
+        first = char_token(self.doc, mention["start"])
+        if first is None:
+            return "", False
+        for t in reversed(self.doc[max(0, first.i - 3) : first.i]):
+            if t.lower_ in TITLES:
+                return TITLES[t.lower_], True
+            if t.lower_ in DETERMINER_GENDER:
+                return DETERMINER_GENDER[t.lower_], True
+            if t.is_punct:
+                break
+        genders = first.morph.get("Gender")
+        return (genders[0], False) if genders else ("", False)
+
+    def is_subject(self, mention: dict) -> bool:
+        span = self.doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+        return span is not None and any(
+            t.dep_.startswith("nsubj") or t.head.dep_.startswith("nsubj") and t.dep_ in (
+                "appos", "flat:name") for t in span)
+
+    def pronoun(self, token: Token, gender: str) -> dict | None:
+        """Nearest previous person of a compatible gender, preferring recent subjects."""
+        people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx]
+        ranked = []
+        for m in reversed(people):
+            g, strong = self.gender(m)
+            if g and g != gender and strong:
+                continue
+            ranked.append((g == gender or not g, m))
+        if not ranked:
+            return None
+        recent = [m for ok, m in ranked[:4] if ok]
+        subjects = [m for m in recent if self.is_subject(m)]
+        return (subjects or recent or [ranked[0][1]])[0]
+
+    def role(self, token: Token) -> dict | None:
+        """« le ministre »: the last person introduced with this role, else the only person."""
+        lemma = token.lemma_.lower()
+        people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx]
+        for m in reversed(people):
+            span = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            if span is None:
+                continue
+            window = self.doc[max(0, span.start - 4) : min(len(self.doc), span.end + 3)]
+            if any(t.lemma_.lower() == lemma for t in window if t.i != token.i):
+                return m
+        names = {m["entity"] for m in people}
+        return people[-1] if len(names) == 1 else None
+
+    def resolve(self, token: Token, stop: int | None = None) -> tuple[dict | None, str]:
+        """(mention, how) for a subject token; how is "", "pronoun" or "role"."""
+        word = token.lower_.lstrip("-")
+        if word in pronouns() and token.pos_ == "PRON":
+            gender, number = pronouns()[word]
+            return (self.pronoun(token, gender), "pronoun") if number == "Sing" else (None, "")
+        m = self.covering(token)
+        if m is not None:
+            return m, ""
+        phrase = noun_phrase(token, stop)
+        person = self.in_tokens(phrase, "PER")
+        if person is not None:
+            return person, ""
+        if token.lemma_.lower() in role_nouns() or token.lower_ in role_nouns():
+            found = self.role(token)
+            if found is not None:
+                return found, "role"
+        return self.in_tokens(phrase), ""
+
+    def attribution(self, token: Token | None, verb: str, rule: str, stop: int | None = None
+                    ) -> Attribution:
+        if token is None:
+            return Attribution(verb=verb, rule=rule)
+        mention, how = self.resolve(token, stop)
+        rule = f"{rule}+{how}" if how and mention is not None else rule
+        if mention is None:
+            return Attribution(verb=verb, rule=rule)
+        return Attribution(mention["entity"], mention["start"], mention["end"], verb, rule)
+
+
+def noun_phrase(token: Token, stop: int | None = None) -> list[Token]:
+    """The subject's noun phrase: its left edge up to a comma + appositive name, not past
+    `stop` (a verb index) nor into a relative clause."""
+    doc = token.doc
+    end = len(doc) if stop is None else stop
+    out = []
+    for t in doc[token.left_edge.i : end]:
+        if t.i > token.i and (t.lower_ in ("qui", "que", "qu'", "dont") or t.pos_ in ("VERB",
+                                                                                    "AUX")):
+            break
+        if t.is_punct and t.text != "," and t.text != "-":
+            break
+        out.append(t)
+        if t.i > token.i + 8:
+            break
+    return out
+
+
+def is_reporting(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and token.lemma_.lower() in (
+        reporting_verbs()) and token.pos_ != "AUX" or (
+        token.pos_ == "VERB" and token.lower_ in reporting_verbs())
+
+
+def inverted_clitic(verb: Token) -> Token | None:
+    """« déclare-t-il », « a-t-elle ajouté »: the pronoun glued to the verb or its auxiliary."""
+    doc = verb.doc
+    for t in doc[max(0, verb.i - 3) : min(len(doc), verb.i + 3)]:
+        if t.text.startswith("-") and t.lower_.lstrip("-") in pronouns():
+            return t
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb: a dependency subject of the verb or its auxiliary chain, an
+    inverted clitic, the subject of the verb it is coordinated with, else the nearest noun
+    or pronoun to its left (skipping auxiliaries, clitics and adverbs)."""
+    clitic = inverted_clitic(verb)
+    if clitic is not None:
+        return clitic
+    group = [verb, *[c for c in verb.children if c.dep_.startswith(("aux", "cop"))]]
+    if verb.dep_.startswith(("aux", "cop")) or verb.dep_ == "xcomp":
+        group.append(verb.head)
+    for member in group:
+        subjects = [c for c in member.children if c.dep_.startswith("nsubj") or c.dep_ in (
+            "expl:subj",)]
+        if subjects:
+            return subjects[0]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        found = subject_of(verb.head)
+        if found is not None:
+            return found
+    return left_subject(verb)
+
+
+def left_subject(verb: Token) -> Token | None:
+    """Scan left from the verb for the nearest noun, name or pronoun of its clause."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0:
+        t = doc[i]
+        if t.is_space or t.pos_ in ("AUX", "ADV") or t.lower_ in CLITICS:
+            i -= 1
+            continue
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return t
+        if t.text == "," and i > 0 and doc[i - 1].pos_ in ("PROPN", "NOUN"):
+            i -= 1  # « Le ministre, Jean Dupont, a déclaré »: step over the appositive
+            continue
+        return None
+    return None
+
+
+# ---------------------------------------------------------------- attribution rules
+
+
+def inverted_after(res: Resolver, tokens: list[Token]) -> Attribution | None:
+    """« …, a déclaré X », « …, déclare-t-il », « …, a estimé le ministre »."""
+    for k, t in enumerate(tokens[:5]):
+        if t.pos_ in ("AUX",) or t.lower_ in CLITICS or t.text.startswith("-") or (
+                t.pos_ == "ADV" and not is_reporting(t)):
+            continue
+        if not is_reporting(t) or t.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
+            return None
+        clitic = inverted_clitic(t)
+        if clitic is not None:
+            return res.attribution(clitic, t.lemma_.lower(), "inverted")
+        rest = [x for x in tokens[k + 1 :] if x.pos_ != "ADV"]
+        if rest and rest[0].pos_ in ("DET", "PROPN", "NOUN", "ADJ"):
+            head = next((x for x in rest if x.pos_ in ("PROPN", "NOUN")), None)
+            return res.attribution(head, t.lemma_.lower(), "inverted")
+        return Attribution(verb=t.lemma_.lower(), rule="inverted")
+    return None
+
+
+def source_cue(res: Resolver, tokens: list[Token], at_start: bool) -> Attribution | None:
+    """« selon X », « d'après X », « pour X, … » (pour: only opening the sentence)."""
+    for k, t in enumerate(tokens):
+        word = t.lower_
+        if word == "d'" and k + 1 < len(tokens) and tokens[k + 1].lower_ == "après":
+            word, k = "d'après", k + 1
+        if word not in source_cues() or word == "après":
+            continue
+        if word == "pour" and (not at_start or k > 1):
+            continue
+        rest = tokens[k + 1 :]
+        head = next((x for x in rest[:6] if x.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if head is None:
+            continue
+        if word == "pour" and not any(x.text == "," for x in rest[:8]):
+            continue
+        return res.attribution(head, "", "source_cue")
+    return None
+
+
+def verb_before(res: Resolver, tokens: list[Token], rule: str) -> Attribution | None:
+    """The nearest reporting verb left of the quote, and its subject."""
+    for t in reversed(tokens):
+        if is_reporting(t) and t.pos_ == "VERB":
+            return res.attribution(subject_of(t), t.lemma_.lower(), rule, stop=t.i)
+    return None
+
+
+def governing_verb(res: Resolver, tokens: list[Token]) -> Attribution | None:
+    """Partial quote: the nearest verb to its left; climb infinitives/participles without a
+    subject to the verb that has one, and take that subject."""
+    verb = next((t for t in reversed(tokens) if t.pos_ == "VERB"), None)
+    seen = 0
+    while verb is not None and seen < 4:
+        subject = subject_of(verb)
+        if subject is not None:
+            return res.attribution(subject, verb.lemma_.lower(), "governing_verb", stop=verb.i)
+        if verb.head is verb:
+            break
+        verb, seen = verb.head, seen + 1
+    return None
+
+
+def colon_subject(res: Resolver, tokens: list[Token]) -> Attribution | None:
+    """« X a été clair : « … » »: the subject of the sentence before the colon."""
+    if not tokens or tokens[-1].text != ":":
+        return None
+    verb = next((t for t in reversed(tokens) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    return res.attribution(subject_of(verb), "", "colon", stop=verb.i)
+
+
+def first_found(*candidates) -> Attribution:
+    for make in candidates:
+        found = make()
+        if found is not None and (found.speaker or found.verb):
+            return found
+    return Attribution()
+
+
+# ---------------------------------------------------------------- indirect speech
+
+
+@dataclass(frozen=True)
+class Indirect:
+    start: int
+    end: int
+    attribution: Attribution
+
+
+def find_indirect(doc: Doc, res: Resolver, quotes: list[Marked]) -> list[Indirect]:
+    """« X a déclaré que … »: the clause after « que » to the end of its sentence."""
+    text, ranges = doc.text, marked_ranges(quotes)
+    paras = paragraphs(text)
+    found = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or not reporting_verbs().get(verb.lemma_.lower()):
+            continue
+        if inside(verb.idx, ranges):
+            continue
+        que = None
+        for t in doc[verb.i + 1 : verb.i + 1 + MAX_GAP_TO_QUE]:
+            if t.lower_ in ("que", "qu'"):
+                que = t
+                break
+            if t.pos_ == "VERB" or t.text in SENTENCE_END or t.text in mark_roles() or t.is_space:
+                break
+        if que is None or que.i + 1 >= len(doc):
+            continue
+        start = que.idx + len(que.text)
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if text[start : start + 1] in mark_roles():
+            continue  # « a déclaré que « … » »: the marked quote carries it
+        para_end = next(e for s, e in paras if s <= verb.idx < e)
+        end = _indirect_end(text, start, para_end, ranges)
+        if end > start:
+            found.append(Indirect(start, end, res.attribution(subject_of(verb),
+                                                             verb.lemma_.lower(), "indirect")))
+    return found
+
+
+def _indirect_end(text: str, start: int, para_end: int, ranges: list[tuple[int, int]]) -> int:
+    """Sentence end after `start`, skipping full stops inside quotation marks."""
+    pos = start
+    while True:
+        end = sentence_end(text, pos, para_end)
+        if end >= para_end or not inside(end, ranges):
+            break
+        pos = end + 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return end
+
+
+# ---------------------------------------------------------------- per document
+
+
+def quote_kind(text: str, quote: Marked) -> str:
+    """direct or partial, from what precedes the opening mark (see module doc)."""
+    before = text[quote.para_start : quote.opener].rstrip()
+    first = text[quote.start : quote.start + 1]
+    if not before or before[-1] in ":.!?…" or before[-1] in mark_roles() or quote.runs_on:
+        return "direct"
+    if before[-1] in ",—–-" and first.isupper():
+        return "direct"
+    return "partial"
+
+
+def attribute_marked(doc: Doc, res: Resolver, quote: Marked, kind: str,
+                     indirect: list[Indirect]) -> Attribution:
+    """Apply the attribution rules to one quoted span, most specific first."""
+    text = doc.text
+    s_start = sentence_start(text, quote.para_start, quote.opener)
+    left = tokens_between(doc, s_start, quote.opener)
+    after_start = min(quote.closer + 1, quote.para_end)
+    right = tokens_between(doc, after_start, sentence_end(text, after_start, quote.para_end))
+    right_trimmed = _drop_leading(right)
+    holder = next((i for i in indirect if i.start <= quote.start < i.end), None)
+    at_start = len(left) <= 1
+    if kind == "direct":
+        return first_found(
+            lambda: inverted_after(res, right_trimmed),
+            lambda: source_cue(res, left, True),
+            lambda: source_cue(res, right_trimmed, False),
+            lambda: verb_before(res, left, "verb_before"),
+            lambda: colon_subject(res, left),
+        )
+    return first_found(
+        lambda: holder.attribution if holder else None,
+        lambda: _inverted_in_clause(res, right),
+        lambda: source_cue(res, left, at_start or _starts_clause(left)),
+        lambda: source_cue(res, right_trimmed, False),
+        lambda: verb_before(res, left, "verb_before"),
+        lambda: governing_verb(res, left),
+    )
+
+
+def _drop_leading(tokens: list[Token]) -> list[Token]:
+    k = 0
+    while k < len(tokens) and (tokens[k].text in SKIP_AFTER_QUOTE or tokens[k].text in
+                               mark_roles()):
+        k += 1
+    return tokens[k:]
+
+
+def _starts_clause(tokens: list[Token]) -> bool:
+    return bool(tokens) and tokens[0].lower_ in ("mais", "et", "or", "car", "donc")
+
+
+def _inverted_in_clause(res: Resolver, tokens: list[Token]) -> Attribution | None:
+    """Partial quote: « …, a dénoncé X » later in the same sentence (after a comma)."""
+    for k, t in enumerate(tokens):
+        if t.text in SKIP_AFTER_QUOTE and t.text != ")":
+            found = inverted_after(res, _drop_leading(tokens[k:]))
+            if found is not None:
+                return found
+    return None
+
+
+def continue_speakers(rows: list[dict], starts: dict[int, int]) -> None:
+    """A direct quote opening its paragraph with no attribution takes the speaker of the
+    previous paragraph's last direct quote (and a run-on quote passes its speaker on)."""
+    by_para: dict[int, list[dict]] = {}
+    for row in rows:
+        by_para.setdefault(starts[row["start"]], []).append(row)
+    paras = sorted(by_para)
+    for prev, cur in zip(paras, paras[1:], strict=False):
+        last = [r for r in by_para[prev] if r["kind"] == "direct"]
+        first = by_para[cur][0]
+        if not last or first["kind"] != "direct" or first["rule"] != "none":
+            continue
+        if not first.get("_opens_paragraph"):
+            continue
+        source = last[-1]
+        first.update(speaker=source["speaker"], speaker_start=source["speaker_start"],
+                     speaker_end=source["speaker_end"], verb=source["verb"], rule="continuation")
+
+
+def _back_fill_runs(rows: list[dict]) -> None:
+    """A run-on quote with no attribution takes the speaker its continuation found."""
+    for k in range(len(rows) - 2, -1, -1):
+        row, nxt = rows[k], rows[k + 1]
+        if row.get("_runs_on") and row["rule"] == "none" and nxt["kind"] == "direct":
+            row.update(speaker=nxt["speaker"], speaker_start=nxt["speaker_start"],
+                       speaker_end=nxt["speaker_end"], verb=nxt["verb"], rule="continuation")
+
+
+def quote_row(doc: Doc, doc_id: str, start: int, end: int, kind: str, who: Attribution,
+              mentions: list[dict]) -> dict:
+    """One output row: offsets, speaker, sentiment and the entities named inside."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    skip = set()
+    named = []
+    for m in mentions:
+        if start <= m["start"] and m["end"] <= end:
+            named.append(m["entity"])
+            covered = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            skip.update(t.i for t in covered or [])
+    score, terms, _ = span_sentiment(span, skip) if span is not None else (0.0, "", 0)
+    return {
+        "doc_id": doc_id, "start": start, "end": end, "text": doc.text[start:end],
+        "kind": kind, "speaker": who.speaker, "speaker_start": who.speaker_start,
+        "speaker_end": who.speaker_end, "verb": who.verb, "rule": who.rule,
+        "sentiment": score, "sentiment_terms": terms,
+        "mentions": "; ".join(dict.fromkeys(named)),
+    }
+
+
+def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict]) -> list[dict]:
+    """Every quote of one parsed document, attributed with its mention rows (see COLUMNS)."""
+    res = Resolver(doc, mentions)
+    marked = find_marked(doc.text)
+    indirect = find_indirect(doc, res, marked)
+    rows, starts = [], {}
+    for quote in marked:
+        kind = quote_kind(doc.text, quote)
+        row = quote_row(doc, doc_id, quote.start, quote.end, kind,
+                        attribute_marked(doc, res, quote, kind, indirect), mentions)
+        row["_opens_paragraph"] = not doc.text[quote.para_start : quote.opener].strip()
+        row["_runs_on"] = quote.runs_on
+        starts[quote.start] = quote.para_start
+        rows.append(row)
+    continue_speakers(rows, starts)
+    _back_fill_runs(rows)
+    for clause in indirect:
+        rows.append(quote_row(doc, doc_id, clause.start, clause.end, "indirect",
+                              clause.attribution, mentions))
+    for row in rows:
+        row.pop("_opens_paragraph", None)
+        row.pop("_runs_on", None)
+    return sorted(rows, key=lambda r: (r["start"], r["end"]))
+
+
+def quotes_table(rows: list[dict]) -> pd.DataFrame:
+    """Rows → the tidy table, typed and sorted, all columns even when empty."""
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    for column in ("start", "end", "speaker_start", "speaker_end"):
+        table[column] = table[column].astype("int64")
+    table["sentiment"] = table["sentiment"].astype("float64")
+    return table.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
+
+
+def iter_quote_rows(corpus: pd.DataFrame, model: str | None = None, n_process: int = 1,
+                    batch_size: int = 32) -> Iterator[dict]:
+    from .entities import doc_entities
+    from .nlp import corpus_docs
+
+    for row, doc in corpus_docs(corpus, model=model, batch_size=batch_size, n_process=n_process):
+        yield from doc_quotes(doc, row["doc_id"], doc_entities(doc, row["doc_id"]))
+
+
+def extract_quotes(corpus: pd.DataFrame, model: str | None = None, n_process: int = 1,
+                   batch_size: int = 32) -> pd.DataFrame:
+    """One row per quote of every article (columns in `COLUMNS`, see the module doc)."""
+    return quotes_table(list(iter_quote_rows(corpus, model, n_process, batch_size)))
+
+
+# ---------------------------------------------------------------- summaries and plots
+
+
+def quote_sentiment_by_speaker(quotes: pd.DataFrame, top_terms: int = 5) -> pd.DataFrame:
+    """Per speaker: number of quotes, mean and min sentiment, the most charged terms."""
+    rows = []
+    for speaker, group in quotes.groupby("speaker", sort=True):
+        terms: dict[str, float] = {}
+        for cell in group["sentiment_terms"]:
+            for item in filter(None, str(cell).split("; ")):
+                word, _, value = item.rpartition(":")
+                terms.setdefault(word, float(value))
+        ranked = sorted(terms.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:top_terms]
+        rows.append({
+            "speaker": speaker, "quotes": len(group),
+            "mean_sentiment": round(float(group["sentiment"].mean()), 4),
+            "min_sentiment": round(float(group["sentiment"].min()), 4),
+            "charged_terms": "; ".join(f"{w}:{v:.2f}" for w, v in ranked),
+        })
+    table = pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
+    return table.sort_values(["mean_sentiment", "speaker"], kind="stable").reset_index(drop=True)
+
+
+def _diverging(labels: list[str], values: list[float], title: str, xlabel: str) -> Figure:
+    """Horizontal bars centred on 0, negative and positive in the house colours."""
+    with plots.house_style():
+        fig, ax = plots.new_figure(9, max(2.5, 0.42 * len(labels) + 1.2))
+        colours = [plots.NEGATIVE if v < 0 else plots.POSITIVE if v > 0 else plots.NEUTRAL
+                   for v in values]
+        positions = list(range(len(labels)))[::-1]
+        ax.barh(positions, values, color=colours, height=0.65)
+        ax.set_yticks(positions, labels)
+        ax.axvline(0, color="#333333", linewidth=0.8)
+        ax.set_xlim(-1.05, 1.05)
+        ax.set_xlabel(xlabel)
+        ax.set_title(title)
+        fig.tight_layout()
+    return fig
+
+
+def plot_quote_sentiment(quotes: pd.DataFrame, limit: int = 30) -> Figure:
+    """Each quote's sentiment as a bar labelled « speaker: snippet » (most charged first)."""
+    if quotes.empty:
+        return plots.empty_figure("No quotes found", "Sentiment of quotes")
+    chosen = quotes.assign(_abs=quotes["sentiment"].abs()).sort_values(
+        ["_abs", "doc_id", "start"], ascending=[False, True, True], kind="stable").head(limit)
+    labels = [f"{row.speaker or 'unknown'}: « {plots.snippet(row.text, 45)} »"
+              for row in chosen.itertuples()]
+    return _diverging(labels, chosen["sentiment"].tolist(), "Sentiment of quotes",
+                      "sentiment (−1 negative … +1 positive)")
+
+
+def plot_speaker_sentiment(by_speaker: pd.DataFrame) -> Figure:
+    """Mean sentiment per speaker (from `quote_sentiment_by_speaker`), labelled with counts."""
+    if by_speaker.empty:
+        return plots.empty_figure("No quotes found", "Sentiment by speaker")
+    labels = [f"{row.speaker or 'unknown'} ({row.quotes} quote{'s' * (row.quotes > 1)})"
+              for row in by_speaker.itertuples()]
+    return _diverging(labels, by_speaker["mean_sentiment"].tolist(), "Sentiment by speaker",
+                      "mean sentiment of quotes (−1 … +1)")
+
+
+__all__ = [
+    "COLUMNS", "SPEAKER_COLUMNS", "doc_quotes", "extract_quotes", "quote_sentiment_by_speaker",
+    "plot_quote_sentiment", "plot_speaker_sentiment",
+]
