@@ -36,6 +36,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
+import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 from spacy.lang.fr.stop_words import STOP_WORDS
@@ -67,6 +68,7 @@ FREQUENCY_COLUMNS = ["entity", "label", "count", "documents", "forms"]
 """
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
+LABEL_NAMES = {"PER": "person", "LOC": "place", "ORG": "organisation", "MISC": "other"}
 _PRIORITY = {"model": 0, "propagated": 0, "alias": 1, "designator": 2}
 _TITLE = "Most-mentioned people, places and organisations"
 
@@ -186,36 +188,60 @@ def _is_title_at(text: str) -> int:
     return 0
 
 
+def _title_cut(rest: str) -> int | None:
+    """Characters to cut for a title opening `rest` (with its complement, as in `ministre de
+    la Culture`), or None when no title opens it. A span that is only a title is cut whole,
+    except a single capitalised word, which may be a surname (`Maire` of `Le Maire`)."""
+    size = _is_title_at(rest)
+    if not size:
+        return None
+    after = rest[size:]
+    if not after.strip():
+        return len(rest) if " " in rest.strip() or rest[:1].islower() else 0
+    cut = size + len(after) - len(after.lstrip())
+    preposition = _PREPOSITION.match(rest[cut:])
+    if not preposition:
+        return cut
+    cut += preposition.end()
+    complement = rest[cut:]
+    names = list(_LOWER_BEFORE_NAME.finditer(complement))
+    return cut + (names[-1].end() if names else len(complement))
+
+
+_PREPOSITION = re.compile(r"(?:de la |de l'|des |du |de |d')")
+_LOWER_BEFORE_NAME = re.compile(r"(?<!\S)[a-zàâäçéèêëîïôöûùüÿœ][\w'-]*\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _lead_step(rest: str, label: str, opens_sentence: bool) -> int:
+    """Characters to cut from the start of `rest`: one article, elision, title or lowercase
+    word that is not part of the name; 0 when the name starts here. A capitalised article
+    is part of the name (`Le Monde`, `Le Pen`) unless a lowercase word follows it or, for
+    places and organisations, it opens the sentence (`La Russie a...`)."""
+    title = _title_cut(rest)
+    if title is not None:
+        return title
+    word = _lead_regex().match(rest).group(0)
+    bare = word.strip().lower()
+    after = rest[len(word) :].lstrip()
+    particle = label == "PER" and bare in rules()["name_particles"] and after[:1].isupper()
+    if not after or particle:
+        return 0
+    if bare in rules()["elisions"] or word[0].islower():
+        return len(word)
+    opens = opens_sentence and label != "PER"
+    if bare in rules()["articles"] and (after[:1].islower() or opens):
+        return len(word)
+    return 0
+
+
 def _leading_cut(text: str, label: str, sentence_start: bool) -> int:
-    """How many characters of `text` are an article, elision, title or lowercase word before
-    the name. A capitalised article stays when it is part of the name (`Le Monde`, `Le Pen`),
-    which it is unless it opens the sentence or precedes a lowercase word."""
-    articles = {word.lower() for word in rules()["articles"]}
-    particles = {word.lower() for word in rules()["name_particles"]}
+    """How many characters at the start of `text` come before the name itself."""
     cut = 0
-    while cut < len(text):
-        rest = text[cut:]
-        if rest in aliases():
+    while cut < len(text) and text[cut:] not in aliases():
+        step = _lead_step(text[cut:], label, sentence_start and cut == 0)
+        if not step:
             break
-        word = _lead_regex().match(rest).group(0)
-        bare = word.strip().lower()
-        after = rest[len(word) :].lstrip()
-        title = _is_title_at(rest)
-        if title and rest[title:].strip():
-            cut += title + len(rest[title:]) - len(rest[title:].lstrip())
-        elif bare.endswith("'") and bare in rules()["elisions"] and after:
-            cut += len(word)
-        elif not after:
-            break
-        elif word[0].islower():
-            keep = label == "PER" and bare in particles and after[:1].isupper()
-            if keep:
-                break
-            cut += len(word)
-        elif bare in articles and (sentence_start and cut == 0 or after[:1].islower()):
-            cut += len(word)
-        else:
-            break
+        cut += step
     return cut
 
 
@@ -289,9 +315,7 @@ def _pattern_mentions(text: str) -> list[Mention]:
 
 def _select(candidates: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions: the longest span wins, then the surest source."""
-    ranked = sorted(
-        candidates, key=lambda m: (-(m.end - m.start), -_PRIORITY[m.source], m.start)
-    )
+    ranked = sorted(candidates, key=lambda m: (-(m.end - m.start), -_PRIORITY[m.source], m.start))
     chosen: list[Mention] = []
     for mention in ranked:
         if not _overlaps(mention, [(c.start, c.end) for c in chosen]):
@@ -308,9 +332,7 @@ def _relabel(text: str, mention: Mention, designators, bases: set[str]) -> Menti
     return replace(mention, label=label) if label else mention
 
 
-def _propagate(
-    text: str, mentions: list[Mention], blocked, extra: dict[str, str]
-) -> list[Mention]:
+def _propagate(text: str, mentions: list[Mention], blocked, extra: dict[str, str]) -> list[Mention]:
     """Add the other occurrences, in the same document, of every name already recognised
     (and of the `extra` forms → labels, such as the bare names of designators)."""
     forms: dict[str, str] = dict(extra)
@@ -353,11 +375,23 @@ def _person_canonical(forms: list[str], labels: list[str]) -> dict[str, str]:
     people = {form for form, label in zip(forms, labels, strict=True) if label == "PER"}
     result = {}
     for form in set(forms):
-        longer = [p for p in people if p != form and p.endswith(" " + form)]
-        maximal = [p for p in longer if not any(q != p and q.endswith(" " + p) for q in longer)]
-        if len(maximal) == 1 and _alias_label(form) in (None, "PER"):
-            result[form] = maximal[0]
+        if _alias_label(form) not in (None, "PER"):
+            continue
+        full = longest_names(form, people)
+        if len(full) == 1:
+            result[form] = full[0]
     return result
+
+
+def _ends_with(name: str, short: str) -> bool:
+    """Whether `name` ends with the words of `short` (ignoring case and accents)."""
+    return fold(name).endswith(" " + fold(short))
+
+
+def longest_names(short: str, names) -> list[str]:
+    """The longest of `names` that end with `short` word-wise (none of them ends another)."""
+    longer = [name for name in names if _ends_with(name, short)]
+    return [p for p in longer if not any(q != p and _ends_with(q, p) for q in longer)]
 
 
 def _vote(labels: list[str]) -> str:
@@ -374,12 +408,51 @@ def _canonicalise(text: str, mentions: list[Mention]) -> list[tuple[Mention, str
     grouped: dict[str, list[str]] = defaultdict(list)
     for mention, entity, form in zip(mentions, entities, forms, strict=True):
         grouped[entity].append("PER" if form in persons else mention.label)
-    labels = {
-        entity: _alias_label(entity) or _vote(found) for entity, found in grouped.items()
-    }
-    return [
-        (replace(m, label=labels[e]), e) for m, e in zip(mentions, entities, strict=True)
-    ]
+    labels = {entity: _alias_label(entity) or _vote(found) for entity, found in grouped.items()}
+    return [(replace(m, label=labels[e]), e) for m, e in zip(mentions, entities, strict=True)]
+
+
+def _model_mentions(doc: Doc) -> list[Mention]:
+    """The model's spans with our four labels, person names widened to a first name the model
+    left out (`Marine` before `Le Pen`: a capitalised proper noun right before the name)."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        start = ent.start
+        while ent.label_ == "PER" and start > 0 and _is_first_name(doc[start - 1]):
+            start -= 1
+        found.append(Mention(doc[start].idx, ent.end_char, ent.label_))
+    return found
+
+
+def _is_first_name(token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.is_alpha
+        and token.whitespace_ == " "
+        and token.lower_ not in STOP_WORDS
+        and token.text not in aliases()
+        and not _is_title_at(token.text)
+        and not token.ent_type_
+    )
+
+
+def _is_group_noun(text: str, mention: Mention) -> bool:
+    """A plural people noun (`les Russes`, `des Européens`): one word ending in -s after a
+    plural determiner, labelled place or other, and not a known plural name (`les
+    Philippines` is in the alias table)."""
+    surface = text[mention.start : mention.end]
+    before = text[max(0, mention.start - 20) : mention.start].split()
+    return (
+        mention.label in ("LOC", "MISC")
+        and " " not in surface
+        and surface.endswith("s")
+        and surface not in aliases()
+        and bool(before)
+        and before[-1].lower() in rules()["plural_determiners"]
+    )
 
 
 def doc_mentions(doc: Doc) -> list[tuple[Mention, str]]:
@@ -387,15 +460,15 @@ def doc_mentions(doc: Doc) -> list[tuple[Mention, str]]:
     text = doc.text
     blocked = _non_prose(text)
     starts = _sentence_starts(doc)
-    candidates = [
-        Mention(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents
-    ] + _pattern_mentions(text)
-    cleaned = [
-        clean_span(text, m, _opens_sentence(text, m.start, starts))
-        for m in candidates
-        if m.label in LABELS
-    ]
-    kept = _select([m for m in cleaned if m is not None and not _overlaps(m, blocked)])
+    candidates = _model_mentions(doc) + _pattern_mentions(text)
+    cleaned = [clean_span(text, m, _opens_sentence(text, m.start, starts)) for m in candidates]
+    kept = _select(
+        [
+            m
+            for m in cleaned
+            if m is not None and not _overlaps(m, blocked) and not _is_group_noun(text, m)
+        ]
+    )
     designators = [(m.start, m.end) for m in kept if m.source == "designator"]
     bases = {
         match.group(1)
@@ -456,7 +529,7 @@ def unify_corpus(mentions: pd.DataFrame) -> pd.DataFrame:
     people = set(mentions.loc[mentions["label"] == "PER", "entity"])
     full = {}
     for name in people:
-        longer = [p for p in people if p.endswith(" " + name)]
+        longer = longest_names(name, people)
         if len(longer) == 1:
             full[name] = longer[0]
     mentions["entity"] = mentions["entity"].map(lambda name: full.get(name, name))
@@ -472,3 +545,94 @@ def unify_corpus(mentions: pd.DataFrame) -> pd.DataFrame:
     }
     mentions["label"] = mentions["entity"].map(labels)
     return mentions
+
+
+def _is_mentions(table: pd.DataFrame) -> bool:
+    return {"entity", "label", "start", "end"} <= set(table.columns)
+
+
+def entity_frequency(
+    corpus_or_mentions: pd.DataFrame,
+    by: str | None = None,
+    mentions: pd.DataFrame | None = None,
+    corpus: pd.DataFrame | None = None,
+    model: str | None = None,
+) -> pd.DataFrame:
+    """How often each canonical entity is mentioned (columns `FREQUENCY_COLUMNS`).
+
+    Give the corpus table (entities are extracted with `model`), or a mentions table from
+    `extract_entities` (then `corpus=` is needed only when `by` names a corpus column), or both
+    the corpus and `mentions=` so that nothing is extracted twice. `by="published"` (or any
+    corpus column) adds that column first and gives one row per group and entity, sorted by
+    group, then count descending, then name; without `by`, by count descending, then name.
+    """
+    if _is_mentions(corpus_or_mentions):
+        mentions = corpus_or_mentions if mentions is None else mentions
+    else:
+        corpus = corpus_or_mentions if corpus is None else corpus
+        if mentions is None:
+            mentions = extract_entities(corpus, model=model)
+    keys = ["entity", "label"]
+    if by is not None:
+        if by not in mentions.columns:
+            if corpus is None or by not in corpus.columns:
+                raise InputError(
+                    f"entity_frequency(by={by!r}): no such corpus column; give the corpus "
+                    f"(corpus=...) and one of its columns"
+                    + (f" ({', '.join(map(str, corpus.columns))})" if corpus is not None else "")
+                )
+            mentions = mentions.merge(corpus[["doc_id", by]], on="doc_id", how="left")
+        keys = [by, *keys]
+    return _frequency_table(mentions, keys)
+
+
+def _frequency_table(mentions: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    columns = keys + FREQUENCY_COLUMNS[2:]
+    if mentions.empty:
+        return pd.DataFrame(columns=columns).astype({"count": "int64", "documents": "int64"})
+    grouped = mentions.groupby(keys, dropna=False, sort=False)
+    table = grouped.agg(
+        count=("entity", "size"),
+        documents=("doc_id", "nunique"),
+        forms=("text", lambda forms: "; ".join(sorted(set(forms)))),
+    ).reset_index()
+    order = keys[:-2] + ["count", "entity", "label"]
+    ascending = [True] * len(keys[:-2]) + [False, True, True]
+    table = table.sort_values(order, ascending=ascending, kind="stable", na_position="last")
+    return table[columns].reset_index(drop=True)
+
+
+def plot_entity_frequency(freq: pd.DataFrame, top: int = 20) -> Figure:
+    """Horizontal bars of the `top` most-mentioned entities, coloured by label, biggest on top.
+
+    `freq` is `entity_frequency(...)`; with a `by` column the groups are summed first.
+    """
+    if freq is None or freq.empty:
+        return plots.empty_figure("No named entities found.", _TITLE)
+    totals = (
+        freq.groupby(["entity", "label"], as_index=False)["count"]
+        .sum()
+        .sort_values(["count", "entity"], ascending=[False, True], kind="stable")
+        .head(top)
+        .iloc[::-1]
+    )
+    with plots.house_style():
+        fig, ax = plots.new_figure(8, 1.2 + 0.32 * len(totals))
+        colours = [plots.LABEL_COLOURS.get(label, plots.NEUTRAL) for label in totals["label"]]
+        bars = ax.barh(range(len(totals)), totals["count"], color=colours, height=0.7)
+        ax.set_yticks(range(len(totals)), [plots.snippet(e, 40) for e in totals["entity"]])
+        ax.bar_label(bars, labels=[str(c) for c in totals["count"]], padding=3, fontsize=9)
+        ax.set_xlim(0, totals["count"].max() * 1.12 + 0.5)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.set_xlabel("mentions")
+        ax.set_title(_TITLE)
+        ax.tick_params(axis="y", length=0)
+        ax.grid(axis="y", visible=False)
+        present = [label for label in LABELS if label in set(totals["label"])]
+        handles = [
+            plt.Rectangle((0, 0), 1, 1, color=plots.LABEL_COLOURS[label]) for label in present
+        ]
+        ax.legend(
+            handles, [LABEL_NAMES[label] for label in present], loc="lower right", frameon=False
+        )
+    return fig
