@@ -70,7 +70,7 @@ FREQUENCY_COLUMNS = ["entity", "label", "count", "documents", "forms"]
 LABELS = ("PER", "LOC", "ORG", "MISC")
 LABEL_NAMES = {"PER": "person", "LOC": "place", "ORG": "organisation", "MISC": "other"}
 _PRIORITY = {"model": 0, "propagated": 0, "alias": 1, "designator": 2}
-_TITLE = "Most-mentioned people, places and organisations"
+_TITLE = "Most-mentioned named entities"
 
 
 @dataclass(frozen=True)
@@ -596,8 +596,9 @@ def _frequency_table(mentions: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         documents=("doc_id", "nunique"),
         forms=("text", lambda forms: "; ".join(sorted(set(forms)))),
     ).reset_index()
-    order = keys[:-2] + ["count", "entity", "label"]
-    ascending = [True] * len(keys[:-2]) + [False, True, True]
+    table["name_key"] = table["entity"].map(fold)
+    order = keys[:-2] + ["count", "name_key", "entity", "label"]
+    ascending = [True] * len(keys[:-2]) + [False, True, True, True]
     table = table.sort_values(order, ascending=ascending, kind="stable", na_position="last")
     return table[columns].reset_index(drop=True)
 
@@ -609,15 +610,16 @@ def plot_entity_frequency(freq: pd.DataFrame, top: int = 20) -> Figure:
     """
     if freq is None or freq.empty:
         return plots.empty_figure("No named entities found.", _TITLE)
-    totals = (
+    every = (
         freq.groupby(["entity", "label"], as_index=False)["count"]
         .sum()
-        .sort_values(["count", "entity"], ascending=[False, True], kind="stable")
-        .head(top)
-        .iloc[::-1]
+        .assign(name_key=lambda t: t["entity"].map(fold))
+        .sort_values(["count", "name_key"], ascending=[False, True], kind="stable")
     )
+    totals = every.head(top).iloc[::-1]
+    title = _TITLE if len(every) <= top else f"{_TITLE} (top {top} of {len(every)})"
     with plots.house_style():
-        fig, ax = plots.new_figure(8, 1.2 + 0.32 * len(totals))
+        fig, ax = plots.new_figure(8, max(2.6, 1.2 + 0.32 * len(totals)))
         colours = [plots.LABEL_COLOURS.get(label, plots.NEUTRAL) for label in totals["label"]]
         bars = ax.barh(range(len(totals)), totals["count"], color=colours, height=0.7)
         ax.set_yticks(range(len(totals)), [plots.snippet(e, 40) for e in totals["entity"]])
@@ -625,14 +627,19 @@ def plot_entity_frequency(freq: pd.DataFrame, top: int = 20) -> Figure:
         ax.set_xlim(0, totals["count"].max() * 1.12 + 0.5)
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.set_xlabel("mentions")
-        ax.set_title(_TITLE)
+        ax.set_title(title)
         ax.tick_params(axis="y", length=0)
         ax.grid(axis="y", visible=False)
+        ax.set_axisbelow(True)
         present = [label for label in LABELS if label in set(totals["label"])]
         handles = [
             plt.Rectangle((0, 0), 1, 1, color=plots.LABEL_COLOURS[label]) for label in present
         ]
         ax.legend(
-            handles, [LABEL_NAMES[label] for label in present], loc="lower right", frameon=False
+            handles,
+            [f"{LABEL_NAMES[label]} ({label})" for label in present],
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            frameon=False,
         )
     return fig
