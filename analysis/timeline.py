@@ -1,0 +1,97 @@
+"""Timelines: the dates a news article refers to, resolved against its publication date.
+
+`extract_timeline(corpus)` returns one row per French temporal expression (« samedi »,
+« le mois dernier », « le 24 février », « dans les mois à venir » …); the grammar and the
+resolution rules live in `analysis.temporal` and the word lists in `data/temporal/`.
+`plot_timeline` puts every article's events on one time axis; `plot_mentions_over_time`
+counts which months a corpus talks about.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from spacy.tokens import Doc
+
+from .nlp import corpus_docs
+from .temporal import Mention, direction_of, find_mentions, governing_tense
+
+COLUMNS = [
+    "doc_id", "start", "end", "expression", "sentence", "start_date", "end_date",
+    "granularity", "value", "direction", "anchor",
+]
+"""Columns of `extract_timeline` (one row per temporal expression):
+
+- `doc_id`, `start`, `end`: the article and the character offsets of the expression in its text.
+- `expression`: the surface text, e.g. « la semaine dernière ».
+- `sentence`: the sentence the expression dates (for labels).
+- `start_date`, `end_date`: half-open interval of calendar days [start_date, end_date)
+  (pandas Timestamps, datetime64[us]). « samedi » = [that Saturday, the Sunday after).
+  Open future (« dans les mois à venir »): start = publication + 1 day, end NaT unless the
+  phrase bounds it; open past: start NaT, end = publication. NaT when the article has no
+  publication date and the expression is relative.
+- `granularity`: day, week, month, season, year, decade or century.
+- `value`: TIMEX3-style value: 2022-06-25, 2022-W24, 2022-W25-WE, 2022-05, 2022-SU, 2022,
+  199X, 19XX, FUTURE_REF, PAST_REF, P3Y (« depuis trois ans »), intervals as A/B
+  (« du 12 au 15 mars » → 2022-03-12/2022-03-15, « depuis le 24 février » →
+  2022-02-24/PRESENT_REF); without a publication date: XXXX-02-24, XXXX-WXX-6, PAST_REF …
+- `direction`: past, present or future relative to the publication day.
+- `anchor`: `publication` when resolved from the article's date, `absolute` when the text
+  fixes it (an explicit year, a decade, a century).
+"""
+
+DATE_COLUMNS = ("start_date", "end_date")
+
+
+def _sentence(doc: Doc, start: int, end: int) -> str:
+    """The sentence around [start, end), or the line when the Doc has no sentence marks."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and doc.has_annotation("SENT_START"):
+        return span.sent.text.strip()
+    text = doc.text
+    return text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
+
+
+def _row(doc: Doc, doc_id: str, pub: pd.Timestamp, mention: Mention) -> dict:
+    res = mention.resolved
+    tense = None
+    if pd.isna(pub) and not res.direction:
+        tense = governing_tense(doc, mention.start, mention.end)
+    return {
+        "doc_id": doc_id,
+        "start": mention.start,
+        "end": mention.end,
+        "expression": doc.text[mention.start : mention.end],
+        "sentence": _sentence(doc, mention.start, mention.end),
+        "start_date": res.start_date,
+        "end_date": res.end_date,
+        "granularity": res.granularity,
+        "value": res.value,
+        "direction": direction_of(res, pub, tense),
+        "anchor": res.anchor,
+    }
+
+
+def doc_timeline(doc: Doc, doc_id: str, published: pd.Timestamp | None) -> list[dict]:
+    """Rows (see COLUMNS) for one parsed article published on `published` (NaT if unknown)."""
+    pub = pd.Timestamp(published).normalize() if pd.notna(published) else pd.NaT
+    return [_row(doc, doc_id, pub, mention) for mention in find_mentions(doc, pub)]
+
+
+def timeline_frame(rows: list[dict]) -> pd.DataFrame:
+    """The tidy table from row dicts: all COLUMNS, typed, sorted by doc_id, start, end."""
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    for column in DATE_COLUMNS:
+        table[column] = pd.to_datetime(table[column]).astype("datetime64[us]")
+    table["start"] = table["start"].astype("int64")
+    table["end"] = table["end"].astype("int64")
+    return table.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
+
+
+def extract_timeline(
+    corpus: pd.DataFrame, model: str | None = None, n_process: int = 1, batch_size: int = 32
+) -> pd.DataFrame:
+    """One row per temporal expression of every article (columns: COLUMNS)."""
+    rows: list[dict] = []
+    for row, doc in corpus_docs(corpus, model, batch_size=batch_size, n_process=n_process):
+        rows.extend(doc_timeline(doc, str(row["doc_id"]), row.get("published", pd.NaT)))
+    return timeline_frame(rows)
