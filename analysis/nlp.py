@@ -37,8 +37,9 @@ def default_model() -> str:
     return os.environ.get("ANALYSIS_MODEL") or DEFAULT_MODEL
 
 
+@functools.cache
 def model_version(model: str) -> str:
-    """Installed version of a model package, read without loading the model."""
+    """Installed version of a model package, read without loading the model (once)."""
     try:
         return metadata.version(model)
     except metadata.PackageNotFoundError:
@@ -75,18 +76,22 @@ def cache_path(key: str) -> Path:
     return cache_dir() / "docs" / key[:2] / f"{key}.spacy"
 
 
-def write_cached(key: str, doc: Doc) -> None:
-    """Store a Doc atomically: write a temporary file beside the entry, then rename."""
-    path = cache_path(key)
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically: a temporary file beside it, then a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".spacy")
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(DocBin(docs=[doc], store_user_data=False).to_bytes())
+            out.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_cached(key: str, doc: Doc) -> None:
+    """Store a Doc atomically (see `write_atomic`)."""
+    write_atomic(cache_path(key), DocBin(docs=[doc], store_user_data=False).to_bytes())
 
 
 def read_cached(key: str, text: str) -> Doc | None:
