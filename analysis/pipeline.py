@@ -1,0 +1,217 @@
+"""One pass over the corpus for every analysis: parse (or read) each Doc once, keep only rows.
+
+`analyze_corpus(corpus)` returns `{"entities": ..., "quotes": ..., "timeline": ...}`, the very
+tables of `extract_entities`, `extract_quotes` and `extract_timeline` (same columns, types and
+order; see those modules for the columns), but reads the corpus once instead of three times.
+
+Streaming: Docs come one at a time from `corpus_docs`, and only their rows are kept; every
+`CHUNK_DOCS` documents the rows are packed into small DataFrames, so memory grows with the
+tables, not with the Docs or with Python dicts.
+
+Results cache: the rows of one article depend only on its text, doc_id, publication date, the
+model (all in the key) and the code and rules of the project (a fingerprint of `analysis/*.py`
+and `data/` except the corpus). They are stored beside the parse cache (`rows/` in
+`ANALYSIS_CACHE_DIR`), so a re-run neither parses nor analyses an article it has seen: it
+reads rows. Editing any rule file or module changes the fingerprint and recomputes.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import pickle
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from . import nlp
+from .paths import DATA_DIR, PACKAGE_DIR, cache_dir
+
+ANALYSES = ("entities", "quotes", "timeline")
+CHUNK_DOCS = 256
+"""Documents whose rows are packed into DataFrames at a time (bounds memory, not results)."""
+ROWS_FORMAT = 1
+"""Version of the stored row format; bump it to invalidate every cached row."""
+
+
+# --- the analyses of one document -------------------------------------------------------------
+
+
+def doc_rows(doc, record: dict) -> dict[str, list[dict]]:
+    """The rows of every analysis for one parsed article (`record` is its corpus row)."""
+    from .entities import doc_entities
+    from .quotes import doc_quotes
+    from .timeline import doc_timeline
+
+    doc_id = str(record["doc_id"])
+    mentions = doc_entities(doc, doc_id)
+    return {
+        "entities": mentions,
+        "quotes": doc_quotes(doc, doc_id, mentions),
+        "timeline": doc_timeline(doc, doc_id, record.get("published", pd.NaT)),
+    }
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+
+def raw_table(name: str, rows: list[dict]) -> pd.DataFrame:
+    """Rows of one analysis as a DataFrame with its columns, before any corpus-wide step."""
+    return pd.DataFrame(rows, columns=_columns(name))
+
+
+def _columns(name: str) -> list[str]:
+    from . import entities, quotes, timeline
+
+    return {"entities": entities, "quotes": quotes, "timeline": timeline}[name].COLUMNS
+
+
+def finish_tables(raw: dict[str, list[pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """Raw per-chunk tables → the final tables, exactly as the `extract_*` functions build them.
+
+    Corpus-wide steps (entity names unified across articles) run here, on all rows at once.
+    """
+    from .quotes import quotes_table
+    from .timeline import timeline_frame
+
+    builders = {"entities": entities_table, "quotes": quotes_table, "timeline": timeline_frame}
+    return {name: builders[name](_concat(name, raw[name])) for name in ANALYSES}
+
+
+def entities_table(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Raw mention rows → the table of `extract_entities` (names unified across the corpus).
+
+    `analysis.entities` builds its table inline; this mirrors those three steps until it
+    exposes them as one helper.
+    """
+    from .entities import unify_corpus
+
+    table = unify_corpus(mentions)
+    table = table.astype({"start": "int64", "end": "int64", "sentence": "int64"})
+    return table.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
+
+
+def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
+    parts = [part for part in parts if not part.empty]
+    if not parts:
+        return raw_table(name, [])
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+# --- the results cache -----------------------------------------------------------------------
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """SHA-256 over the project's code and rules: any edit there invalidates cached rows."""
+    digest = hashlib.sha256(f"rows-format-{ROWS_FORMAT}".encode())
+    files = sorted(PACKAGE_DIR.glob("*.py")) + sorted(
+        path
+        for path in DATA_DIR.rglob("*")
+        if path.is_file() and "corpus" not in path.relative_to(DATA_DIR).parts[:1]
+    )
+    for path in files:
+        digest.update(str(path.relative_to(PACKAGE_DIR.parent)).encode())
+        digest.update(b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def rows_key(record: dict, model: str) -> str:
+    """Key of one article's rows: its parse key, doc_id, publication date and the code."""
+    published = record.get("published", pd.NaT)
+    published = "" if pd.isna(published) else pd.Timestamp(published).isoformat()
+    digest = hashlib.sha256()
+    for part in (
+        nlp.cache_key(record["text"], model),
+        str(record["doc_id"]),
+        published,
+        code_fingerprint(),
+    ):
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def rows_path(key: str) -> Path:
+    return cache_dir() / "rows" / key[:2] / f"{key}.pickle"
+
+
+def read_rows(key: str) -> dict[str, list[dict]] | None:
+    """Cached rows for `key`, or None when absent or unreadable (then they are recomputed)."""
+    try:
+        rows = pickle.loads(rows_path(key).read_bytes())
+    except FileNotFoundError:
+        return None
+    except Exception:  # a broken entry is only a cache miss; it is rewritten
+        return None
+    return rows if isinstance(rows, dict) and set(rows) == set(ANALYSES) else None
+
+
+def write_rows(key: str, rows: dict[str, list[dict]]) -> None:
+    nlp.write_atomic(rows_path(key), pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+# --- the pass --------------------------------------------------------------------------------
+
+
+def iter_rows(
+    corpus: pd.DataFrame,
+    model: str | None = None,
+    n_process: int = 1,
+    batch_size: int = nlp.DEFAULT_BATCH_SIZE,
+    use_cache: bool = True,
+) -> Iterator[dict[str, list[dict]]]:
+    """The rows of every article of `corpus`: read from the results cache, else analysed.
+
+    Only articles whose rows are not cached are handed to `corpus_docs` (parsed or read from
+    the parse cache), so a fully cached corpus loads neither the model nor any Doc.
+    """
+    model = model or nlp.default_model()
+    records = corpus.to_dict("records")
+    keys = [rows_key(record, model) for record in records] if use_cache else []
+    cached = [read_rows(key) for key in keys] if use_cache else [None] * len(records)
+    missing = [i for i, rows in enumerate(cached) if rows is None]
+    docs = nlp.corpus_docs(corpus.iloc[missing], model, batch_size, n_process) if missing else ()
+    fresh = iter(docs)
+    for i, rows in enumerate(cached):
+        if rows is None:
+            record, doc = next(fresh)
+            rows = doc_rows(doc, record)
+            if use_cache:
+                write_rows(keys[i], rows)
+        yield rows
+
+
+def collect(rows: Iterable[dict[str, list[dict]]]) -> dict[str, list[pd.DataFrame]]:
+    """Pack a stream of per-article rows into raw DataFrames, `CHUNK_DOCS` articles at a time."""
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in ANALYSES}
+    pending: dict[str, list[dict]] = {name: [] for name in ANALYSES}
+    for count, article in enumerate(rows, start=1):
+        for name in ANALYSES:
+            pending[name].extend(article[name])
+        if count % CHUNK_DOCS == 0:
+            _flush(parts, pending)
+    _flush(parts, pending)
+    return parts
+
+
+def _flush(parts: dict[str, list[pd.DataFrame]], pending: dict[str, list[dict]]) -> None:
+    for name in ANALYSES:
+        if pending[name]:
+            parts[name].append(raw_table(name, pending[name]))
+            pending[name] = []
+
+
+def analyze_corpus(
+    corpus: pd.DataFrame,
+    model: str | None = None,
+    n_process: int = 1,
+    batch_size: int = nlp.DEFAULT_BATCH_SIZE,
+    use_cache: bool = True,
+) -> dict[str, pd.DataFrame]:
+    """Entities, quotes and timeline of a corpus in one pass: `{"entities", "quotes", "timeline"}`.
+
+    Equal to `extract_entities`, `extract_quotes`, `extract_timeline` on the same corpus and
+    model. `use_cache=False` skips the results cache (the parse cache is still used).
+    """
+    return finish_tables(collect(iter_rows(corpus, model, n_process, batch_size, use_cache)))
