@@ -271,7 +271,7 @@ def clean_span(text: str, mention: Mention, sentence_start: bool = False) -> Men
     surface = text[mention.start : mention.end]
     lead = _leading_cut(surface, mention.label, sentence_start)
     kept = _trailing_cut(surface[lead:])
-    if not looks_like_name(kept):
+    if surface[lead:].strip().lower() in rules()["elisions"] or not looks_like_name(kept):
         return None
     start = mention.start + lead
     return replace(mention, start=start, end=start + len(kept))
