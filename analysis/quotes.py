@@ -32,7 +32,7 @@ import csv
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -80,6 +80,29 @@ def mark_roles() -> dict[str, str]:
 def reporting_verbs() -> dict[str, bool]:
     """Reporting verb lemma → whether it introduces indirect speech with « que »."""
     return {row["lemma"]: row["introduces_que"] == "yes" for row in _rows("reporting_verbs.csv")}
+
+
+REGULAR_ENDINGS = {
+    "er": ("e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "ant", "a", "era", "erait"),
+    "ir": ("i", "ie", "is", "it", "issent", "issait", "issant"),
+}
+"""Endings generated for regular reporting verbs (« déclare », « déclaré », « avertit »), since
+the small model often leaves such forms un-lemmatised or mis-tagged."""
+
+
+@functools.cache
+def verb_forms() -> dict[str, str]:
+    """Inflected form (or multi-word form) → reporting verb lemma: generated regular forms,
+    then the irregular ones of `reporting_verb_forms.csv`."""
+    forms: dict[str, str] = {}
+    for lemma in reporting_verbs():
+        forms[lemma] = lemma
+        if " " not in lemma and lemma[-2:] in REGULAR_ENDINGS:
+            for ending in REGULAR_ENDINGS[lemma[-2:]]:
+                forms.setdefault(lemma[:-2] + ending, lemma)
+    for row in _rows("reporting_verb_forms.csv"):
+        forms[row["form"]] = row["lemma"]
+    return forms
 
 
 @functools.cache
@@ -181,10 +204,16 @@ def paragraph_quotes(text: str, para: tuple[int, int], next_opens: bool) -> list
             opener, _ = stack.pop()
             if not stack:
                 found.append(Marked(*_inner(text, opener + 1, i), opener, i, start, end))
-    if stack and next_opens:
+    if stack and next_opens and direct_position(text, start, stack[0][0]):
         opener = stack[0][0]
         found.append(Marked(*_inner(text, opener + 1, end), opener, end, start, end, True))
     return [m for m in found if m.end > m.start]
+
+
+def direct_position(text: str, para_start: int, opener: int) -> bool:
+    """Whether a mark opens its paragraph or follows a colon or a sentence end."""
+    before = text[para_start:opener].rstrip()
+    return not before or before[-1] in ":.!?…"
 
 
 def is_title(text: str, quote: Marked) -> bool:
@@ -293,13 +322,12 @@ class Resolver:
         first = char_token(self.doc, mention["start"])
         if first is None:
             return "", False
-        for t in reversed(self.doc[max(0, first.i - 3) : first.i]):
-            if t.lower_ in TITLES:
-                return TITLES[t.lower_], True
-            if t.lower_ in DETERMINER_GENDER:
-                return DETERMINER_GENDER[t.lower_], True
-            if t.is_punct:
-                break
+        before = self.doc[max(0, first.i - 2) : first.i]
+        if before and before[-1].lower_ in TITLES:
+            return TITLES[before[-1].lower_], True
+        if len(before) == 2 and before[0].lower_ in DETERMINER_GENDER and (
+                before[1].lemma_.lower() in role_nouns() or before[1].lower_ in role_nouns()):
+            return DETERMINER_GENDER[before[0].lower_], True
         genders = first.morph.get("Gender")
         return (genders[0], False) if genders else ("", False)
 
@@ -312,6 +340,9 @@ class Resolver:
     def pronoun(self, token: Token, gender: str) -> dict | None:
         """Nearest previous person of a compatible gender, preferring recent subjects."""
         people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx]
+        if not people:  # the tagger sometimes labels a person MISC (« Xi Jinping »)
+            people = [m for m in self.mentions if m["label"] == "MISC" and m["end"] <= token.idx
+                      and self.is_subject(m)]
         ranked = []
         for m in reversed(people):
             g, strong = self.gender(m)
@@ -355,7 +386,10 @@ class Resolver:
             found = self.role(token)
             if found is not None:
                 return found, "role"
-        return self.in_tokens(phrase), ""
+        other = self.in_tokens(phrase)
+        if other is None and token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ", "NUM"):
+            return name_run(token), "name"
+        return other, ""
 
     def attribution(self, token: Token | None, verb: str, rule: str, stop: int | None = None
                     ) -> Attribution:
@@ -366,6 +400,36 @@ class Resolver:
         if mention is None:
             return Attribution(verb=verb, rule=rule)
         return Attribution(mention["entity"], mention["start"], mention["end"], verb, rule)
+
+
+NAME_PARTICLES = {"le", "la", "de", "du", "des", "von", "van", "der", "den", "ben", "bin", "el",
+                  "al", "di", "da", "dos", "-"}
+
+
+def name_run(token: Token) -> dict:
+    """A capitalised name the entity tagger missed (« a répondu Marine Le Pen »), as a
+    pseudo-mention; its name goes through the entity aliases."""
+    doc = token.doc
+
+    def part(t: Token) -> bool:
+        return t.is_title or t.lower_ in NAME_PARTICLES and t.i + 1 < len(doc) and doc[
+            t.i + 1].is_title
+
+    lo = token.i
+    while lo > 0 and doc[lo - 1].is_title and not doc[lo - 1].is_sent_start:
+        lo -= 1
+    hi = token.i
+    while hi + 1 < len(doc) and part(doc[hi + 1]) and not doc[hi + 1].is_punct:
+        hi += 1
+    span = doc[lo : hi + 1]
+    try:
+        from .entities import canonical_entity
+    except ImportError:  # the entity module is optional for this fallback
+        def canonical_entity(name: str, label: str | None = None) -> str:
+            return name
+    start, end = span.start_char, span.end_char
+    return {"entity": canonical_entity(span.text, "PER"), "start": start, "end": end,
+            "label": "PER", "text": span.text}
 
 
 def noun_phrase(token: Token, stop: int | None = None) -> list[Token]:
@@ -386,10 +450,31 @@ def noun_phrase(token: Token, stop: int | None = None) -> list[Token]:
     return out
 
 
-def is_reporting(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and token.lemma_.lower() in (
-        reporting_verbs()) and token.pos_ != "AUX" or (
-        token.pos_ == "VERB" and token.lower_ in reporting_verbs())
+def reporting_lemma(token: Token, loose: bool = False) -> str:
+    """The reporting verb lemma a token is (or ends, for « fait savoir », « mis en garde »),
+    or "". Strict: a verb, or a form right after an auxiliary; loose (just after a quote, where
+    a reporting verb is expected): any part of speech, since the tagger often errs there."""
+    doc = token.doc
+    for width in (3, 2):
+        if token.i - width + 1 >= 0:
+            words = doc[token.i - width + 1 : token.i + 1]
+            for key in (" ".join(t.lower_ for t in words), " ".join(t.lemma_.lower()
+                                                                   for t in words)):
+                if key in verb_forms() and " " in key:
+                    return verb_forms()[key]
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in reporting_verbs():
+        return lemma
+    form = verb_forms().get(token.lower_, "")
+    if not form or token.pos_ in ("PUNCT", "DET", "ADP", "PRON", "AUX"):
+        return ""
+    before = doc[token.i - 1] if token.i > 0 else None
+    after_aux = before is not None and (before.pos_ == "AUX" or before.text.startswith("-"))
+    return form if loose or token.pos_ == "VERB" or after_aux else ""
+
+
+def is_reporting(token: Token, loose: bool = False) -> bool:
+    return bool(reporting_lemma(token, loose))
 
 
 def inverted_clitic(verb: Token) -> Token | None:
@@ -408,7 +493,8 @@ def subject_of(verb: Token) -> Token | None:
     clitic = inverted_clitic(verb)
     if clitic is not None:
         return clitic
-    group = [verb, *[c for c in verb.children if c.dep_.startswith(("aux", "cop"))]]
+    group = [verb, *[c for c in verb.children if c.dep_.startswith(("aux", "cop")) or (
+        c.dep_ == "dep" and c.pos_ == "VERB" and c.i < verb.i)]]
     if verb.dep_.startswith(("aux", "cop")) or verb.dep_ == "xcomp":
         group.append(verb.head)
     for member in group:
@@ -416,7 +502,9 @@ def subject_of(verb: Token) -> Token | None:
             "expl:subj",)]
         if subjects:
             return subjects[0]
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    participle = "Part" in verb.morph.get("VerbForm") and verb.lower_.endswith("ant")
+    if (verb.dep_ == "conj" or participle) and verb.head is not verb and verb.head.pos_ in (
+            "VERB", "AUX"):
         found = subject_of(verb.head)
         if found is not None:
             return found
@@ -447,19 +535,20 @@ def left_subject(verb: Token) -> Token | None:
 def inverted_after(res: Resolver, tokens: list[Token]) -> Attribution | None:
     """« …, a déclaré X », « …, déclare-t-il », « …, a estimé le ministre »."""
     for k, t in enumerate(tokens[:5]):
-        if t.pos_ in ("AUX",) or t.lower_ in CLITICS or t.text.startswith("-") or (
-                t.pos_ == "ADV" and not is_reporting(t)):
+        lemma = reporting_lemma(t, loose=True)
+        if not lemma and (t.pos_ in ("AUX", "ADV") or t.lower_ in CLITICS or
+                          t.text.startswith("-") or t.lower_ in ("avait", "aurait", "a")):
             continue
-        if not is_reporting(t) or t.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
+        if not lemma:
             return None
         clitic = inverted_clitic(t)
         if clitic is not None:
-            return res.attribution(clitic, t.lemma_.lower(), "inverted")
-        rest = [x for x in tokens[k + 1 :] if x.pos_ != "ADV"]
-        if rest and rest[0].pos_ in ("DET", "PROPN", "NOUN", "ADJ"):
-            head = next((x for x in rest if x.pos_ in ("PROPN", "NOUN")), None)
-            return res.attribution(head, t.lemma_.lower(), "inverted")
-        return Attribution(verb=t.lemma_.lower(), rule="inverted")
+            return res.attribution(clitic, lemma, "inverted")
+        rest = [x for x in tokens[k + 1 :] if x.pos_ != "ADV" or x.text[:1].isupper()]
+        if rest and (rest[0].pos_ in ("DET", "PROPN", "NOUN", "ADJ") or rest[0].is_title):
+            head = next((x for x in rest if x.pos_ in ("PROPN", "NOUN") or x.is_title), None)
+            return res.attribution(head, lemma, "inverted")
+        return Attribution(verb=lemma, rule="inverted")
     return None
 
 
@@ -486,8 +575,9 @@ def source_cue(res: Resolver, tokens: list[Token], at_start: bool) -> Attributio
 def verb_before(res: Resolver, tokens: list[Token], rule: str) -> Attribution | None:
     """The nearest reporting verb left of the quote, and its subject."""
     for t in reversed(tokens):
-        if is_reporting(t) and t.pos_ == "VERB":
-            return res.attribution(subject_of(t), t.lemma_.lower(), rule, stop=t.i)
+        lemma = reporting_lemma(t)
+        if lemma:
+            return res.attribution(subject_of(t), lemma, rule, stop=t.i)
     return None
 
 
@@ -540,7 +630,8 @@ def find_indirect(doc: Doc, res: Resolver, quotes: list[Marked]) -> list[Indirec
     paras = paragraphs(text)
     found = []
     for verb in doc:
-        if verb.pos_ != "VERB" or not reporting_verbs().get(verb.lemma_.lower()):
+        lemma = reporting_lemma(verb)
+        if not reporting_verbs().get(lemma):
             continue
         if inside(verb.idx, ranges):
             continue
@@ -561,8 +652,8 @@ def find_indirect(doc: Doc, res: Resolver, quotes: list[Marked]) -> list[Indirec
         para_end = next(e for s, e in paras if s <= verb.idx < e)
         end = _indirect_end(text, start, para_end, ranges)
         if end > start:
-            found.append(Indirect(start, end, res.attribution(subject_of(verb),
-                                                             verb.lemma_.lower(), "indirect")))
+            found.append(Indirect(start, end, res.attribution(subject_of(verb), lemma,
+                                                             "indirect")))
     return found
 
 
@@ -586,7 +677,7 @@ def quote_kind(text: str, quote: Marked) -> str:
     """direct or partial, from what precedes the opening mark (see module doc)."""
     before = text[quote.para_start : quote.opener].rstrip()
     first = text[quote.start : quote.start + 1]
-    if not before or before[-1] in ":.!?…" or before[-1] in mark_roles() or quote.runs_on:
+    if direct_position(text, quote.para_start, quote.opener) or before[-1] in mark_roles():
         return "direct"
     if before[-1] in ",—–-" and first.isupper():
         return "direct"
@@ -603,10 +694,11 @@ def attribute_marked(doc: Doc, res: Resolver, quote: Marked, kind: str,
     right = tokens_between(doc, after_start, sentence_end(text, after_start, quote.para_end))
     right_trimmed = _drop_leading(right)
     holder = next((i for i in indirect if i.start <= quote.start < i.end), None)
-    at_start = len(left) <= 1
     if kind == "direct":
+        inner = tokens_between(doc, quote.start, quote.end)
         return first_found(
             lambda: inverted_after(res, right_trimmed),
+            lambda: incise(res, inner),
             lambda: source_cue(res, left, True),
             lambda: source_cue(res, right_trimmed, False),
             lambda: verb_before(res, left, "verb_before"),
@@ -615,11 +707,27 @@ def attribute_marked(doc: Doc, res: Resolver, quote: Marked, kind: str,
     return first_found(
         lambda: holder.attribution if holder else None,
         lambda: _inverted_in_clause(res, right),
-        lambda: source_cue(res, left, at_start or _starts_clause(left)),
+        lambda: source_cue(res, left, True),
         lambda: source_cue(res, right_trimmed, False),
         lambda: verb_before(res, left, "verb_before"),
         lambda: governing_verb(res, left),
     )
+
+
+def incise(res: Resolver, tokens: list[Token]) -> Attribution | None:
+    """« La Russie, a déclaré X, ne gagnera pas »: an inverted attribution between commas
+    inside the quote."""
+    for k, t in enumerate(tokens[:-1]):
+        if t.text != ",":
+            continue
+        closing = next((j for j in range(k + 1, min(k + 9, len(tokens))) if tokens[j].text ==
+                        ","), None)
+        if closing is None:
+            continue
+        found = inverted_after(res, tokens[k + 1 : closing])
+        if found is not None:
+            return replace(found, rule="incise")
+    return None
 
 
 def _drop_leading(tokens: list[Token]) -> list[Token]:
@@ -628,10 +736,6 @@ def _drop_leading(tokens: list[Token]) -> list[Token]:
                                mark_roles()):
         k += 1
     return tokens[k:]
-
-
-def _starts_clause(tokens: list[Token]) -> bool:
-    return bool(tokens) and tokens[0].lower_ in ("mais", "et", "or", "car", "donc")
 
 
 def _inverted_in_clause(res: Resolver, tokens: list[Token]) -> Attribution | None:
