@@ -148,6 +148,23 @@ def _designator_regexes() -> tuple[tuple[re.Pattern, str], ...]:
 
 
 @functools.cache
+def _not_names() -> frozenset[str]:
+    """Capitalised words that are never names on their own (weekdays, `État`), folded."""
+    return frozenset(fold(word) for word in rules()["not_names"])
+
+
+@functools.cache
+def _weapon_regex() -> re.Pattern:
+    """A weapon noun, at most one lowercase word, then a capitalised name (`canons Caesar`,
+    `chars Leopard 2`): the name is a weapon system."""
+    nouns = "|".join(map(re.escape, sorted(rules()["weapon_nouns"], key=len, reverse=True)))
+    return re.compile(
+        r"(?<![\w-])(?:" + nouns + r")(?:\s+(?P<between>[a-zàâäçéèêëîïôöûùüÿœ-]+))?\s+"
+        r"(?P<name>[A-ZÀ-ÖØ-Þ][\w-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*)*(?:\s+\d+\w*)?)(?![\w-])"
+    )
+
+
+@functools.cache
 def _non_prose_regexes() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(rule["regex"]) for rule in rules()["non_prose"])
 
@@ -271,7 +288,11 @@ def clean_span(text: str, mention: Mention, sentence_start: bool = False) -> Men
     surface = text[mention.start : mention.end]
     lead = _leading_cut(surface, mention.label, sentence_start)
     kept = _trailing_cut(surface[lead:])
-    if surface[lead:].strip().lower() in rules()["elisions"] or not looks_like_name(kept):
+    if (
+        surface[lead:].strip().lower() in rules()["elisions"]
+        or fold(kept) in _not_names()
+        or not looks_like_name(kept)
+    ):
         return None
     start = mention.start + lead
     return replace(mention, start=start, end=start + len(kept))
@@ -300,11 +321,16 @@ def _opens_sentence(text: str, start: int, starts: list[int]) -> bool:
 
 
 def _pattern_mentions(text: str) -> list[Mention]:
-    """Designator matches (MISC) and alias-table names found in the text."""
+    """Designators and names after a weapon noun (MISC), and alias-table names in the text."""
     found = [
         Mention(m.start(), m.end(), label, "designator")
         for regex, label in _designator_regexes()
         for m in regex.finditer(text)
+    ]
+    found += [
+        Mention(m.start("name"), m.end("name"), "MISC", "designator")
+        for m in _weapon_regex().finditer(text)
+        if (m["between"] or "") not in STOP_WORDS and m["name"] not in aliases()
     ]
     found += [
         Mention(m.start(), m.end(), aliases()[m.group(0)][1], "alias")

@@ -210,6 +210,28 @@ def test_bare_name_of_a_designator_is_found_even_when_the_model_misses_it():
     assert found(text) == [("Tor-M2", "MISC", "Tor-M2"), ("Tor", "MISC", "Tor")]
 
 
+def test_a_name_right_after_a_weapon_noun_is_a_weapon_system():
+    text = "Paris livre des canons Caesar et des chars Leopard 2 aux forces de Kiev."
+    ents = [("Paris", "LOC"), ("Caesar", "PER"), ("Kiev", "LOC")]
+    assert found(text, ents) == [
+        ("Paris", "LOC", "Paris"),
+        ("Caesar", "MISC", "Caesar"),
+        ("Leopard 2", "MISC", "Leopard 2"),
+        ("Kiev", "LOC", "Kiev"),
+    ]
+    text = "Les avions de Russie et les missiles à Kiev."
+    assert found(text, [("Russie", "LOC")]) == [
+        ("Russie", "LOC", "Russie"),
+        ("Kiev", "LOC", "Kiev"),
+    ]
+
+
+def test_weekdays_and_the_state_are_not_names():
+    text = "Mercredi, le chef de l'Etat a parlé. Le Président a conclu."
+    ents = [("Mercredi", "LOC"), ("Etat", "LOC"), ("Président", "PER")]
+    assert found(text, ents) == []
+
+
 def test_designator_rule_leaves_ordinary_hyphenated_names_alone():
     text = "Jean-Pierre est allé à Saint-Pétersbourg le 2022-06-25."
     ents = [("Jean-Pierre", "PER"), ("Saint-Pétersbourg", "LOC")]
