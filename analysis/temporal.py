@@ -42,7 +42,7 @@ _L = r"(?<![\w-])"  # an expression starts at a word boundary (not inside « ava
 _R = r"(?![\w-])"  # …and ends at one (so « cette année-là » is not « cette année »)
 DAYNUM = r"(?:1er|premier|3[01]|[12]\d|0?[1-9])"
 YEAR = r"(?:1\d|20)\d\d"
-SUBUNIT = {"month": "days", "season": "days", "year": "months", "decade": "years",
+SUBUNIT = {"week": "days", "month": "days", "season": "days", "year": "months", "decade": "years",
            "century": "years"}
 PRESENT_MODE = {"weekday": "upcoming", "weekend": "upcoming"}
 """How a present-tense (or verbless) expression without a year picks its occurrence: the
@@ -219,6 +219,12 @@ def _aux_tense(aux: Token) -> str:
     return "past"
 
 
+def _infinitive(verb: Token) -> bool:
+    """« présenter », or « être présentée » (its auxiliary is the infinitive)."""
+    return "Inf" in verb.morph.get("VerbForm") or any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
+
+
 def verb_tense(verb: Token, depth: int = 0) -> str | None:
     """past / present / future of a verb from its morphology and auxiliaries.
 
@@ -231,12 +237,13 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
     if tense_aux:
         return _aux_tense(tense_aux[0])
     verbs = lexicon()["tense_verbs"]
-    infinitives = [c for c in children if c.dep_ in ("xcomp", "ccomp")
-                   and "Inf" in c.morph.get("VerbForm")]
+    infinitives = [c for c in children if c.dep_ in ("xcomp", "ccomp") and _infinitive(c)]
     for row in verbs:
         if row["lemma"] != verb.lemma_:
             continue
-        if row["form"] == "infinitive" and infinitives:
+        marked = [v for v in infinitives if not row["marker"] or any(
+            c.lower_ == row["marker"] for c in v.children)]
+        if row["form"] == "infinitive" and marked:
             return row["tense"]
         if row["form"] == "participle" and "Part" in verb.morph.get("VerbForm"):
             return row["tense"]
@@ -264,9 +271,20 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
         if copula:
             return verb_tense(copula[0])
         if token.head is token:
-            return None
+            break
         token = token.head
-    return None
+    nearest = _nearest_verb(span)
+    return verb_tense(nearest) if nearest is not None else None
+
+
+def _nearest_verb(span) -> Token | None:
+    """The verb closest to a span in its sentence, when the parse gives it no verbal head."""
+    sentence = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+    verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX") and not span.start <= t.i < span.end]
+    if not verbs:
+        return None
+    return min(verbs, key=lambda t: (min(abs(t.i - span.start), abs(t.i - span.end + 1)),
+                                     t.i > span.start))
 
 
 # --------------------------------------------------------------------------- context
@@ -454,7 +472,10 @@ def h_relative(m: re.Match, ctx: Context) -> Resolved | None:
     if pd.isna(ctx.pub):
         granularity = "week" if unit == "weekend" else unit
         return Resolved(NAT, NAT, granularity, _unresolved(sign), "publication", direction)
-    return replace(unit_interval(unit, shift(ctx.pub, unit, amount)), direction=direction)
+    resolved = replace(unit_interval(unit, shift(ctx.pub, unit, amount)), direction=direction)
+    if row["part"]:
+        resolved = part_of(resolved, row["part"])
+    return with_mod(resolved, m["mod"])
 
 
 def h_open(m: re.Match, ctx: Context) -> Resolved | None:
@@ -573,7 +594,8 @@ def h_offset(m: re.Match, ctx: Context) -> Resolved | None:
             value = _duration(amount, unit)
         if pd.isna(pub):
             return Resolved(NAT, NAT, unit, value, "publication", direction)
-        start, end = (NAT, pub + DAY * (kind in lex["offset_since"])) if past else (pub + DAY, NAT)
+        since = int(kind in lex["offset_since"])
+        start, end = (NAT, pub + DAY * since) if past else (pub + DAY, NAT)
         return Resolved(start, end, unit, value, "publication", direction)
     if kind in lex["offset_since"]:
         return Resolved(shift(pub, unit, -amount), pub + DAY, unit, _duration(amount, unit),
@@ -583,6 +605,27 @@ def h_offset(m: re.Match, ctx: Context) -> Resolved | None:
                         "publication", direction)
     moved = shift(pub, unit, -amount if past else amount)
     return replace(unit_interval(unit, moved), direction=direction)
+
+
+def h_last_n(m: re.Match, ctx: Context) -> Resolved | None:
+    """« ces trois derniers mois », « des dix dernières années », « les 2 prochains jours ».
+
+    The span from that far back up to the publication day (or from the day after it).
+    """
+    lex = lexicon()
+    number = fold(m["n"])
+    amount = int(number) if number.isdigit() else lex["numbers"][number]
+    if amount is None:
+        return None
+    unit = lex["units"][fold(m["unit"])]
+    direction = _rel_direction(m["rel"])
+    value, pub = _duration(amount, unit), ctx.pub
+    if pd.isna(pub):
+        return Resolved(NAT, NAT, unit, value, "publication", direction)
+    if direction == "past":
+        return Resolved(shift(pub, unit, -amount), pub + DAY, unit, value, "publication", "past")
+    return Resolved(pub + DAY, shift(pub, unit, amount) + DAY, unit, value, "publication",
+                    "future")
 
 
 def h_day_range(m: re.Match, ctx: Context) -> Resolved | None:
@@ -648,13 +691,14 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
                       rf"(?:\s+(?P<rel>{rel}))?", h_day_month),
         "weekday": (rf"(?:{alt(lex['weekday_article'])}\s+)?(?P<wd>{weekday}){daypart}"
                     rf"(?:\s+(?P<rel>{rel}))?", h_weekday),
-        "relative": (rf"(?P<phrase>{alt(lex['relative'])}){daypart}", h_relative),
+        "relative": (rf"{mod}(?P<phrase>{alt(lex['relative'])}){daypart}", h_relative),
         "open": (rf"(?P<phrase>{alt(lex['open'])})", h_open),
         "month": (rf"(?:(?P<lead>{alt(lex['month_lead'])})\s+)?{mod}(?P<month>{month})"
                   rf"(?:\s+(?P<year>{YEAR})|\s+(?P<rel>{rel}))?", h_month),
         "season": (rf"{mod}(?P<lead>{alt(lex['season_lead'])})\s*"
                    rf"(?P<season>{alt(lex['seasons'])})"
-                   rf"(?:\s+(?P<year>{YEAR})|\s+(?P<rel>{rel}))?", h_season),
+                   rf"(?:\s+(?P<year>{YEAR})(?:\s*[-/]\s*(?:\d\d){{1,2}})?|\s+(?P<rel>{rel}))?",
+                   h_season),
         "year": (rf"(?:(?P<lead>{alt(lex['year_lead'])})\s+)?{mod}(?P<year>{YEAR})"
                  r"(?!\s*(?:%|,\d|\.\d))", h_year),
         "decade": (rf"{mod}(?:{alt(lex['decade_lead'])}\s+)?années\s+"
@@ -663,6 +707,8 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
                     r"(?:e|ème|eme|è|ᵉ)\s+siècle", h_century),
         "offset": (rf"(?P<kind>{alt(offset_kinds)})\s+(?P<n>{number})\s+"
                    rf"(?P<unit>{alt(lex['units'])})", h_offset),
+        "last_n": (rf"(?:{alt(lex['last_n_lead'])})\s+(?P<n>{number})\s+"
+                   rf"(?P<rel>{rel})\s+(?P<unit>{alt(lex['units'])})", h_last_n),
     }
     return [(name, re.compile(_L + pattern + _R, re.IGNORECASE), handler)
             for name, (pattern, handler) in patterns.items()]
