@@ -416,7 +416,8 @@ def name_run(token: Token) -> dict:
             t.i + 1].is_title
 
     lo = token.i
-    while lo > 0 and doc[lo - 1].is_title and not doc[lo - 1].is_sent_start:
+    while lo > 0 and doc[lo - 1].is_title and not doc[lo - 1].is_sent_start and (
+            doc[lo - 1].pos_ == "PROPN" or doc[lo - 1].lower_ in NAME_PARTICLES):
         lo -= 1
     hi = token.i
     while hi + 1 < len(doc) and part(doc[hi + 1]) and not doc[hi + 1].is_punct:
@@ -453,7 +454,9 @@ def noun_phrase(token: Token, stop: int | None = None) -> list[Token]:
 def reporting_lemma(token: Token, loose: bool = False) -> str:
     """The reporting verb lemma a token is (or ends, for « fait savoir », « mis en garde »),
     or "". Strict: a verb, or a form right after an auxiliary; loose (just after a quote, where
-    a reporting verb is expected): any part of speech, since the tagger often errs there."""
+    a reporting verb is expected): any part of speech, since the tagger often errs there.
+    A form the tagger did not call a verb counts in strict mode only right after an auxiliary,
+    a name or a subject pronoun (« Bruno Le Maire juge », « il estime »)."""
     doc = token.doc
     for width in (3, 2):
         if token.i - width + 1 >= 0:
@@ -469,8 +472,10 @@ def reporting_lemma(token: Token, loose: bool = False) -> str:
     if not form or token.pos_ in ("PUNCT", "DET", "ADP", "PRON", "AUX"):
         return ""
     before = doc[token.i - 1] if token.i > 0 else None
-    after_aux = before is not None and (before.pos_ == "AUX" or before.text.startswith("-"))
-    return form if loose or token.pos_ == "VERB" or after_aux else ""
+    after_subject = before is not None and (
+        before.pos_ in ("AUX", "PROPN") or before.text.startswith("-") or
+        before.lower_ in pronouns() or (before.is_title and not before.is_sent_start))
+    return form if loose or token.pos_ == "VERB" or after_subject else ""
 
 
 def is_reporting(token: Token, loose: bool = False) -> bool:
@@ -544,12 +549,40 @@ def inverted_after(res: Resolver, tokens: list[Token]) -> Attribution | None:
         clitic = inverted_clitic(t)
         if clitic is not None:
             return res.attribution(clitic, lemma, "inverted")
-        rest = [x for x in tokens[k + 1 :] if x.pos_ != "ADV" or x.text[:1].isupper()]
+        rest = skip_to_subject(tokens[k + 1 :])
         if rest and (rest[0].pos_ in ("DET", "PROPN", "NOUN", "ADJ") or rest[0].is_title):
             head = next((x for x in rest if x.pos_ in ("PROPN", "NOUN") or x.is_title), None)
             return res.attribution(head, lemma, "inverted")
         return Attribution(verb=lemma, rule="inverted")
     return None
+
+
+PP_BEFORE_SUBJECT = {"à", "au", "aux", "sur", "dans", "devant", "lors", "en", "auprès"}
+
+
+def skip_to_subject(tokens: list[Token]) -> list[Token]:
+    """Tokens after an inverted verb with what may come before its subject dropped: adverbs,
+    time words (« mercredi soir ») and a short prepositional phrase (« à l'AFP »)."""
+    from .sentiment import time_nouns
+
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        if (t.pos_ == "ADV" and not t.is_title) or t.lemma_.lower() in time_nouns():
+            k += 1
+        elif t.lower_ in PP_BEFORE_SUBJECT:
+            end = next((j for j in range(k + 1, min(k + 6, len(tokens)))
+                        if tokens[j].pos_ in ("PROPN", "NOUN")), None)
+            if end is None:
+                break
+            while end + 1 < len(tokens) and tokens[end + 1].pos_ in ("PROPN", "ADJ") and not (
+                    tokens[end + 1].is_title and (tokens[end].pos_ == "NOUN" or
+                                                  tokens[end].text.isupper())):
+                end += 1
+            k = end + 1
+        else:
+            break
+    return tokens[k:]
 
 
 def source_cue(res: Resolver, tokens: list[Token], at_start: bool) -> Attribution | None:
@@ -748,6 +781,33 @@ def _inverted_in_clause(res: Resolver, tokens: list[Token]) -> Attribution | Non
     return None
 
 
+def previous_sentence(doc: Doc, res: Resolver, quote: Marked) -> Attribution | None:
+    """A direct quote with no attribution at all, right after a sentence (or paragraph) about
+    someone: « Emmanuel Macron a été très clair. « Il n'y aura pas d'impunité. » » → the
+    subject of that previous sentence, when it resolves to a person."""
+    text = doc.text
+    end = quote.opener
+    if text[quote.para_start:quote.opener].strip() == "":
+        paras = [p for p in paragraphs(text) if p[1] <= quote.para_start]
+        if not paras:
+            return None
+        para_start, end = paras[-1]
+    else:
+        para_start = quote.para_start
+    before = text[para_start:end].rstrip()
+    if before and before[-1] in "»”\"›":
+        return None  # the previous sentence ends with a quote: continuation's business
+    start = sentence_start(text, para_start, max(para_start, len(before) + para_start - 1))
+    for token in tokens_between(doc, start, end):
+        if token.dep_.startswith("nsubj"):
+            found = res.attribution(token, "", "previous_sentence", stop=token.head.i)
+            mention = res.covering(token) or res.in_tokens(noun_phrase(token, token.head.i))
+            if found.speaker and (mention is None or mention["label"] == "PER"):
+                return found
+            return None
+    return None
+
+
 def continue_speakers(rows: list[dict], starts: dict[int, int]) -> None:
     """A direct quote opening its paragraph with no attribution takes the speaker of the
     previous paragraph's last direct quote (and a run-on quote passes its speaker on)."""
@@ -763,6 +823,8 @@ def continue_speakers(rows: list[dict], starts: dict[int, int]) -> None:
         if not first.get("_opens_paragraph"):
             continue
         source = last[-1]
+        if source["rule"] == "none":
+            continue
         first.update(speaker=source["speaker"], speaker_start=source["speaker_start"],
                      speaker_end=source["speaker_end"], verb=source["verb"], rule="continuation")
 
@@ -771,7 +833,7 @@ def _back_fill_runs(rows: list[dict]) -> None:
     """A run-on quote with no attribution takes the speaker its continuation found."""
     for k in range(len(rows) - 2, -1, -1):
         row, nxt = rows[k], rows[k + 1]
-        if row.get("_runs_on") and row["rule"] == "none" and nxt["kind"] == "direct":
+        if row.get("_runs_on") and row["rule"] == "none" and nxt["rule"] != "none":
             row.update(speaker=nxt["speaker"], speaker_start=nxt["speaker_start"],
                        speaker_end=nxt["speaker_end"], verb=nxt["verb"], rule="continuation")
 
@@ -813,6 +875,13 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict]) -> list[dict]:
         rows.append(row)
     continue_speakers(rows, starts)
     _back_fill_runs(rows)
+    for row, quote in zip(rows, marked, strict=True):
+        if row["rule"] == "none" and row["kind"] == "direct":
+            found = previous_sentence(doc, res, quote)
+            if found is not None:
+                row.update(speaker=found.speaker, speaker_start=found.speaker_start,
+                           speaker_end=found.speaker_end, rule=found.rule)
+    continue_speakers(rows, starts)
     for clause in indirect:
         rows.append(quote_row(doc, doc_id, clause.start, clause.end, "indirect",
                               clause.attribution, mentions))

@@ -51,60 +51,70 @@ def same_speaker(gold: str, predicted: str) -> bool:
     return g == p or g[-len(p):] == p or p[-len(g):] == g
 
 
+def scores(stats: dict[str, int]) -> dict[str, float]:
+    """Recall, precision and speaker accuracy from counts."""
+    return {
+        "gold_quotes": stats["gold"],
+        "predicted_quotes": stats["predicted"],
+        "recall": round(stats["found"] / max(stats["gold"], 1), 4),
+        "precision": round((stats["predicted"] - stats["spurious"]) / max(stats["predicted"], 1),
+                           4),
+        "speaker_accuracy": round(stats["speaker_ok"] / max(stats["found"], 1), 4),
+    }
+
+
+def passage_stats(row, mine: pd.DataFrame, errors: list[dict]) -> dict[str, int]:
+    """Counts for one passage; misses, wrong speakers and spurious quotes go to `errors`."""
+    gold = json.loads(row.gold)
+    stats = {"gold": len(gold), "found": 0, "speaker_ok": 0, "predicted": len(mine),
+             "spurious": 0}
+    for item in gold:
+        hits = mine[[same_quote(item["quote"], t) for t in mine["text"]]]
+        if hits.empty:
+            errors.append({"id": row.id, "error": "missed", "quote": item["quote"]})
+            continue
+        stats["found"] += 1
+        hit = hits.iloc[0]
+        start, end = int(hit["speaker_start"]), int(hit["speaker_end"])
+        surface = row.text[start:end] if start >= 0 else ""
+        if same_speaker(item["speaker"], hit["speaker"]) or (
+                surface and same_speaker(item["speaker"], surface)):
+            stats["speaker_ok"] += 1
+        else:
+            errors.append({"id": row.id, "error": "speaker", "quote": item["quote"],
+                           "gold": item["speaker"], "predicted": hit["speaker"],
+                           "rule": hit["rule"]})
+    for text in mine["text"]:
+        if not any(same_quote(item["quote"], text) for item in gold):
+            stats["spurious"] += 1
+            errors.append({"id": row.id, "error": "spurious", "quote": text})
+    return stats
+
+
 def evaluate(path: Path = EVAL_SET, model: str | None = None) -> dict:
-    """Recall, precision and speaker accuracy, with per-case scores and every miss listed."""
+    """Scores overall, per split (`dev`: the passages the rules were tuned on; `fresh`: written
+    afterwards and scored before any further change) and per case; every error listed."""
     from analysis.quotes import extract_quotes
 
     cases = pd.read_csv(path, dtype=str, keep_default_na=False)
     corpus = pd.DataFrame({"doc_id": cases["id"], "text": cases["text"]})
     predicted = extract_quotes(corpus, model=model)
-    totals = {"gold": 0, "found": 0, "predicted": 0, "correct_predicted": 0, "speaker_ok": 0}
-    by_case: dict[str, dict[str, int]] = {}
-    errors = []
+    errors: list[dict] = []
+    groups: dict[str, dict[str, int]] = {}
     for row in cases.itertuples():
-        gold = json.loads(row.gold)
-        mine = predicted[predicted["doc_id"] == row.id]
-        stats = by_case.setdefault(row.case, {"gold": 0, "found": 0, "speaker_ok": 0,
-                                              "predicted": 0, "spurious": 0})
-        for item in gold:
-            hits = mine[[same_quote(item["quote"], t) for t in mine["text"]]]
-            stats["gold"] += 1
-            if hits.empty:
-                errors.append({"id": row.id, "error": "missed", "quote": item["quote"]})
-                continue
-            stats["found"] += 1
-            hit = hits.iloc[0]
-            speaker = hit["speaker"]
-            surface = row.text[hit["speaker_start"] : hit["speaker_end"]] if hit[
-                "speaker_start"] >= 0 else ""
-            if same_speaker(item["speaker"], speaker) or (
-                    surface and same_speaker(item["speaker"], surface)):
-                stats["speaker_ok"] += 1
-            else:
-                errors.append({"id": row.id, "error": "speaker", "quote": item["quote"],
-                               "gold": item["speaker"], "predicted": speaker,
-                               "rule": hits.iloc[0]["rule"]})
-        for text in mine["text"]:
-            stats["predicted"] += 1
-            if not any(same_quote(item["quote"], text) for item in gold):
-                stats["spurious"] += 1
-                errors.append({"id": row.id, "error": "spurious", "quote": text})
-    for stats in by_case.values():
-        for key in totals:
-            totals[key] += {"correct_predicted": stats["predicted"] - stats["spurious"]}.get(
-                key, stats.get(key, 0))
-    result = {
+        stats = passage_stats(row, predicted[predicted["doc_id"] == row.id], errors)
+        for key in ("all", f"split:{row.split}", f"case:{row.case}"):
+            total = groups.setdefault(key, dict.fromkeys(stats, 0))
+            for name, value in stats.items():
+                total[name] += value
+    return {
         "passages": len(cases),
-        "gold_quotes": totals["gold"],
-        "predicted_quotes": totals["predicted"],
-        "recall": round(totals["found"] / totals["gold"], 4),
-        "precision": round(totals["correct_predicted"] / max(totals["predicted"], 1), 4),
-        "speaker_accuracy": round(totals["speaker_ok"] / max(totals["found"], 1), 4),
         "model": model or "default",
-        "by_case": by_case,
+        **scores(groups["all"]),
+        "splits": {k[6:]: scores(v) for k, v in sorted(groups.items()) if k.startswith("split:")},
+        "cases": {k[5:]: scores(v) for k, v in sorted(groups.items()) if k.startswith("case:")},
         "errors": errors,
     }
-    return result
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -116,8 +126,10 @@ def main(argv: list[str] | None = None) -> dict:
     OUTPUT.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"passages {result['passages']}, gold quotes {result['gold_quotes']}, "
           f"predicted {result['predicted_quotes']}")
-    print(f"recall {result['recall']:.3f}  precision {result['precision']:.3f}  "
-          f"speaker accuracy {result['speaker_accuracy']:.3f}")
+    for name, split in [("all", result), *result["splits"].items()]:
+        print(f"{name:>6}: recall {split['recall']:.3f}  precision {split['precision']:.3f}  "
+              f"speaker accuracy {split['speaker_accuracy']:.3f}  "
+              f"({split['gold_quotes']} gold quotes)")
     for error in result["errors"]:
         print("  ", json.dumps(error, ensure_ascii=False))
     print(f"written {OUTPUT.relative_to(ROOT)}")
