@@ -46,7 +46,7 @@ signed values ("agressif:-0.80; conflictuel:-0.60"), and how many terms counted.
 CONTENT_POS = {"ADJ", "NOUN", "VERB", "ADV"}
 NEGATION_REACH = 5
 """A negator flips charged words at most this many tokens after it, within its clause."""
-MIN_TERM = 0.05
+MIN_TERM = 0.1
 CLAUSE_BREAK = {",", ";", ":", ".", "!", "?", "…", "(", ")", "«", "»", "“", "”", '"'}
 
 
@@ -102,9 +102,10 @@ def time_nouns() -> frozenset[str]:
 
 FEMININE_ENDINGS = (("elle", "el"), ("enne", "en"), ("ive", "if"), ("euse", "eux"),
                     ("rice", "eur"), ("ère", "er"))
-PATTERN_POS = {"ADJ", "VERB", "ADV"}
-"""Pattern is an adjective lexicon: a noun that shares an adjective's form (« armée »,
-« personnel ») is a homograph, so Pattern is looked up only for these parts of speech."""
+PATTERN_POS = {"ADJ", "ADV"}
+"""Pattern is an adjective lexicon: a noun or verb that shares an adjective's form (« armée »,
+« personnel », « est arrivé ») is a homograph, so Pattern is looked up only for adjectives,
+adverbs and participles used as adjectives (dependency `amod`)."""
 
 
 def base_forms(word: str, adjective: bool = False) -> list[str]:
@@ -129,7 +130,7 @@ def base_forms(word: str, adjective: bool = False) -> list[str]:
 def lookup_keys(token: Token) -> list[str]:
     """Keys to try in the lexicons, most trusted first: lemma, form, then de-inflections."""
     lemma, form = token.lemma_.lower(), token.lower_
-    adjective = token.pos_ == "ADJ"
+    adjective = token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm")
     return list(dict.fromkeys([lemma, form, *base_forms(lemma, adjective),
                                *base_forms(form, adjective)]))
 
@@ -137,7 +138,8 @@ def lookup_keys(token: Token) -> list[str]:
 def term_value(token: Token) -> tuple[str, float] | None:
     """(lexicon key, polarity) of a token: the supplement first, then Pattern; None if absent."""
     keys = lookup_keys(token)
-    lexicons = [supplement(), pattern_lexicon()] if token.pos_ in PATTERN_POS else [supplement()]
+    adjectival = token.pos_ in PATTERN_POS or token.dep_ == "amod"
+    lexicons = [supplement(), pattern_lexicon()] if adjectival else [supplement()]
     for lexicon in lexicons:
         for key in keys:
             if key in lexicon:
