@@ -36,6 +36,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
@@ -539,8 +540,14 @@ def extract_entities(
         for record, doc in corpus_docs(corpus, model, batch_size=batch_size, n_process=n_process)
         for row in doc_entities(doc, str(record["doc_id"]))
     ]
-    table = pd.DataFrame(rows, columns=COLUMNS)
-    table = unify_corpus(table)
+    return entities_table(pd.DataFrame(rows, columns=COLUMNS))
+
+
+def entities_table(mentions: pd.DataFrame) -> pd.DataFrame:
+    """`doc_entities` rows of a whole corpus → the table of `extract_entities`: names unified
+    across articles (`unify_corpus`), integer offsets, sorted by doc_id, start, end. A one-pass
+    or distributed pipeline calls this once on all its rows."""
+    table = unify_corpus(mentions.reindex(columns=COLUMNS))
     table = table.astype({"start": "int64", "end": "int64", "sentence": "int64"})
     return table.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
 
@@ -669,3 +676,70 @@ def plot_entity_frequency(freq: pd.DataFrame, top: int = 20) -> Figure:
             frameon=False,
         )
     return fig
+
+
+def plot_entity_trends(freq_by: pd.DataFrame, top: int = 8) -> Figure:
+    """Mentions per group (e.g. publication date) of the `top` most-mentioned entities: one
+    small panel per entity on shared axes, coloured by label, so each trend reads on its own.
+
+    `freq_by` is `entity_frequency(..., by="published")`; its first column is the group.
+    Undated mentions are left out; with fewer than two groups there is nothing to compare, and
+    the figure says so.
+    """
+    title = "Mentions over time of the most-named entities"
+    if freq_by is None or freq_by.empty:
+        return plots.empty_figure("No named entities found.", title)
+    group = freq_by.columns[0]
+    dated = freq_by.dropna(subset=[group])
+    groups = sorted(dated[group].unique())
+    if len(groups) < 2:
+        return plots.empty_figure(_single_group_message(group, groups), title)
+    totals = dated.groupby(["entity", "label"])["count"].sum()
+    ranked = sorted(totals.index, key=lambda key: (-totals[key], fold(key[0])))[:top]
+    title = f"Mentions over time of the {len(ranked)} most-named entities"
+    table = dated.pivot_table(index=group, columns="entity", values="count", aggfunc="sum")
+    table = table.reindex(index=groups, columns=[name for name, _ in ranked]).fillna(0)
+    columns = 1 if len(ranked) <= 3 else 2
+    rows = -(-len(ranked) // columns)
+    with plots.house_style():
+        fig, axes = plots.new_figure(
+            9,
+            0.9 + 1.5 * rows,
+            nrows=rows,
+            ncols=columns,
+            sharex=True,
+            sharey=True,
+            squeeze=False,
+        )
+        for ax, (name, label) in zip(axes.flat, ranked, strict=False):
+            colour = plots.LABEL_COLOURS.get(label, plots.NEUTRAL)
+            ax.plot(table.index, table[name], marker="o", markersize=3, color=colour)
+            ax.fill_between(table.index, table[name], color=colour, alpha=0.15)
+            ax.set_title(f"{plots.snippet(name, 40)} ({label})", fontsize=10)
+            ax.grid(axis="y", visible=True)
+            ax.set_ylim(bottom=0)
+            ax.yaxis.get_major_locator().set_params(integer=True, nbins=3)
+        for ax in list(axes.flat)[len(ranked) :]:
+            ax.set_axis_off()
+        for column in range(columns):  # dates under the lowest panel of each column
+            lowest = max(i for i in range(len(ranked)) if i % columns == column)
+            axes.flat[lowest].xaxis.set_tick_params(labelbottom=True)
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
+        fig.supylabel("mentions", fontsize=10)
+        if isinstance(groups[0], pd.Timestamp):
+            locator = mdates.AutoDateLocator(minticks=3, maxticks=6)
+            axes.flat[0].xaxis.set_major_locator(locator)
+            axes.flat[0].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        else:
+            fig.autofmt_xdate()
+        fig.tight_layout()
+    return fig
+
+
+def _single_group_message(group: str, groups: list) -> str:
+    if not groups:
+        return f"No mention has a {group} value: nothing to compare."
+    value = groups[0]
+    if isinstance(value, pd.Timestamp):
+        return f"All dated articles were published on {value.date()}: nothing to compare."
+    return f"All articles share one {group} ({value}): nothing to compare."

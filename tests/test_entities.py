@@ -10,12 +10,13 @@ import pytest
 from matplotlib.figure import Figure
 from spacy.tokens import Doc
 
-from analysis import entity_frequency, extract_entities, plot_entity_frequency
+from analysis import entity_frequency, extract_entities, plot_entity_frequency, plot_entity_trends
 from analysis.entities import (
     COLUMNS,
     FREQUENCY_COLUMNS,
     canonical_entity,
     doc_entities,
+    entities_table,
     unify_corpus,
 )
 from analysis.nlp import _blank_vocab
@@ -445,3 +446,37 @@ def test_bundled_article_counts_as_a_careful_reader_does(bundled_corpus, model):
     assert forms["Biélorussie"] == "Biélorussie; Bélarus"
     assert forms["Vladimir Poutine"] == "Poutine; Vladimir Poutine"
     assert set(table["documents"]) == {1}
+
+
+def test_trends_plot_one_panel_per_top_entity_and_says_when_there_is_one_date():
+    by_date = entity_frequency(MENTIONS, by="published", corpus=CORPUS)
+    fig = plot_entity_trends(by_date, top=2)
+    titles = [ax.get_title(loc="left") for ax in fig.axes if ax.axison]
+    assert titles == ["Biélorussie (LOC)", "Russie (LOC)"]
+    assert fig._suptitle.get_text() == "Mentions over time of the 2 most-named entities"
+    one_day = plot_entity_trends(by_date[by_date["published"] == "2022-06-25"])
+    assert [t.get_text() for t in one_day.axes[0].texts] == [
+        "All dated articles were published on 2022-06-25: nothing to compare."
+    ]
+
+
+def test_entities_table_unifies_and_sorts_rows_from_several_chunks():
+    rows = MENTIONS.iloc[::-1].reset_index(drop=True)
+    table = entities_table(rows)
+    assert list(table.columns) == COLUMNS
+    assert table[["doc_id", "start"]].values.tolist() == [
+        ["a", 0],
+        ["a", 10],
+        ["a", 20],
+        ["b", 0],
+        ["b", 8],
+        ["b", 20],
+    ]
+    assert table["entity"].tolist() == [
+        "Russie",
+        "Biélorussie",
+        "Biélorussie",
+        "Russie",
+        "Étoile",
+        "Eole",
+    ]
