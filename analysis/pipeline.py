@@ -72,24 +72,12 @@ def finish_tables(raw: dict[str, list[pd.DataFrame]]) -> dict[str, pd.DataFrame]
 
     Corpus-wide steps (entity names unified across articles) run here, on all rows at once.
     """
+    from .entities import entities_table
     from .quotes import quotes_table
     from .timeline import timeline_frame
 
     builders = {"entities": entities_table, "quotes": quotes_table, "timeline": timeline_frame}
     return {name: builders[name](_concat(name, raw[name])) for name in ANALYSES}
-
-
-def entities_table(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Raw mention rows → the table of `extract_entities` (names unified across the corpus).
-
-    `analysis.entities` builds its table inline; this mirrors those three steps until it
-    exposes them as one helper.
-    """
-    from .entities import unify_corpus
-
-    table = unify_corpus(mentions)
-    table = table.astype({"start": "int64", "end": "int64", "sentence": "int64"})
-    return table.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
 
 
 def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
