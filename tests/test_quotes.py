@@ -1,0 +1,376 @@
+"""Quotes: finding them in every kind of mark, attributing them, scoring them (exact results)."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from analysis.paths import PROJECT_DIR
+from analysis.quotes import (
+    COLUMNS,
+    SPEAKER_COLUMNS,
+    doc_quotes,
+    extract_quotes,
+    find_marked,
+    plot_quote_sentiment,
+    plot_speaker_sentiment,
+    quote_kind,
+    quote_sentiment_by_speaker,
+)
+
+
+def spans(text: str) -> list[str]:
+    """The quoted texts find_marked returns, checking that offsets point at them."""
+    return [text[q.start : q.end] for q in find_marked(text)]
+
+
+# ---------------------------------------------------------------- finding quotes (no parse)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il a dit « bonjour » hier.", ["bonjour"]),
+        ("Il a dit «bonjour» hier.", ["bonjour"]),
+        ("“La démocratie est en danger”, a-t-il dit.", ["La démocratie est en danger"]),
+        ("„Wir schaffen das“, avait promis Angela Merkel.", ["Wir schaffen das"]),
+        ("‹ Le dialogue reste possible ›, a dit Charles Michel.", ["Le dialogue reste possible"]),
+        ('"Nous ne paierons pas", a lancé Yanis Varoufakis.', ["Nous ne paierons pas"]),
+        # mixed pair, as in the bundled article
+        ("“Ils pourraient être améliorés », a déclaré Poutine.", ["Ils pourraient être améliorés"]),
+        # English-style comma inside the closing mark is trimmed
+        ("“Nous partirons,” a-t-il dit.", ["Nous partirons"]),
+        # nested marks stay inside one quote
+        ("« Quand on me dit “non”, je réponds oui », a-t-il lancé.",
+         ["Quand on me dit “non”, je réponds oui"]),
+        # each adjacent quoted word is its own quote
+        ("les politiques « agressives », « conflictuelles » et « répulsives » des voisins",
+         ["agressives", "conflictuelles", "répulsives"]),
+    ],
+)
+def test_marks(text, expected):
+    assert spans(text) == expected
+
+
+def test_offsets_exclude_marks_and_spaces():
+    text = "Il a parlé de « blocus » hier."
+    (quote,) = find_marked(text)
+    assert (quote.start, quote.end, quote.opener, quote.closer) == (16, 22, 14, 23)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le film « Anatomie d'une chute » a remporté la Palme d'or.",
+        "Dans son livre « Le Consentement », elle raconte son enfance.",
+        "L'opération « Barkhane » a pris fin.",
+        "Un rapport intitulé « Climat : l'urgence » sera publié jeudi.",
+        "Le journal « Libération » titre sur l'élection.",
+    ],
+)
+def test_titles_of_works_are_not_quotes(text):
+    assert spans(text) == []
+
+
+def test_stray_opening_mark_never_swallows_the_next_paragraph():
+    text = "Le texte « sera examiné en commission.\nLe gouvernement « espère » une adoption."
+    assert spans(text) == ["espère"]
+
+
+def test_stray_closing_mark_is_ignored():
+    text = "Les syndicats ont appelé à manifester ». « Nous serons des millions », a-t-elle dit."
+    assert spans(text) == ["Nous serons des millions"]
+
+
+def test_stray_mid_sentence_mark_does_not_run_on_even_before_a_reopened_paragraph():
+    text = "Il a parlé de « trahison.\n« Nous agirons vite », a promis Anne Hidalgo."
+    assert spans(text) == ["Nous agirons vite"]
+
+
+def test_quote_continued_over_paragraphs_is_one_quote_per_paragraph():
+    text = "Il a déclaré : « Nous sommes en guerre.\n« Je sais ce que je vous demande. »\nFin."
+    quotes = find_marked(text)
+    assert [text[q.start : q.end] for q in quotes] == [
+        "Nous sommes en guerre.", "Je sais ce que je vous demande."]
+    assert [q.runs_on for q in quotes] == [True, False]
+
+
+@pytest.mark.parametrize("text", ["« « »", "»»» «", '"', "« »", "„", "“”", "a « b\n\n» c"])
+def test_unbalanced_marks_never_crash(text):
+    assert all(q.end > q.start for q in find_marked(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("« Nous partirons », a-t-il dit.", "direct"),
+        ("Il a déclaré : « Nous partirons. »", "direct"),
+        ("Il est parti. « Nous reviendrons. »", "direct"),
+        ("Selon lui, « la guerre est perdue ».", "partial"),
+        ("Pour Laurent Berger, « Cette réforme est injuste ».", "direct"),
+        ("Il dénonce une politique « agressive ».", "partial"),
+        ("La Russie l'a qualifié de “blocus”.", "partial"),
+    ],
+)
+def test_kind(text, kind):
+    (quote,) = find_marked(text)
+    assert quote_kind(text, quote) == kind
+
+
+# ---------------------------------------------------------------- attribution rules (parsed)
+
+RULES = {
+    # subject + verb before the quote
+    "Olaf Scholz a prévenu : « L'Allemagne ne livrera pas de missiles. »": [
+        ("L'Allemagne ne livrera pas de missiles.", "direct", "Olaf Scholz", "prévenir",
+         "verb_before")],
+    # inverted subject after: a name, a clitic, a role noun
+    "« Nous avons reçu des assurances claires », a déclaré Antony Blinken.": [
+        ("Nous avons reçu des assurances claires", "direct", "Antony Blinken", "déclarer",
+         "inverted")],
+    "Christine Lagarde a présidé la réunion. « L'inflation reste trop élevée », déclare-t-elle.": [
+        ("L'inflation reste trop élevée", "direct", "Christine Lagarde", "déclarer",
+         "inverted+pronoun")],
+    "Emmanuel Macron était à Kiev. « La France sera aux côtés de l'Ukraine », a-t-il ajouté.": [
+        ("La France sera aux côtés de l'Ukraine", "direct", "Emmanuel Macron", "ajouter",
+         "inverted+pronoun")],
+    "Le ministre de l'Intérieur, Gérald Darmanin, était à Lyon. « Les casseurs seront "
+    "sanctionnés », a estimé le ministre.": [
+        ("Les casseurs seront sanctionnés", "direct", "Gérald Darmanin", "estimer",
+         "inverted+role")],
+    "Le président Vladimir Poutine a reçu Alexandre Loukachenko. « Nous renforcerons notre "
+    "alliance », a déclaré le président russe.": [
+        ("Nous renforcerons notre alliance", "direct", "Vladimir Poutine", "déclarer",
+         "inverted+role")],
+    "« Jamais ! », a répondu Marine Le Pen.": [
+        ("Jamais !", "direct", "Marine Le Pen", "répondre", "inverted+name")],
+    "« Nous avons peur », confie une habitante du quartier.": [
+        ("Nous avons peur", "direct", "", "confier", "inverted")],
+    # selon / d'après / pour
+    "Selon Thierry Breton, « les plateformes devront rendre des comptes ».": [
+        ("les plateformes devront rendre des comptes", "partial", "Thierry Breton", "",
+         "source_cue")],
+    "« Le cessez-le-feu ne tiendra pas », selon Josep Borrell.": [
+        ("Le cessez-le-feu ne tiendra pas", "direct", "Josep Borrell", "", "source_cue")],
+    "D'après Kristalina Georgieva, « la croissance restera faible ».": [
+        ("la croissance restera faible", "partial", "Kristalina Georgieva", "", "source_cue")],
+    "Pour Laurent Berger, « cette réforme est injuste ».": [
+        ("cette réforme est injuste", "partial", "Laurent Berger", "", "source_cue")],
+    # pronouns: nearest compatible person, preferring subjects
+    "Angela Merkel a quitté la chancellerie. Elle a déclaré : « Je ne regrette rien. »": [
+        ("Je ne regrette rien.", "direct", "Angela Merkel", "déclarer", "verb_before+pronoun")],
+    "Recep Tayyip Erdogan a reçu Vladimir Poutine à Sotchi. Il a ensuite affirmé : « La Turquie "
+    "restera neutre. »": [
+        ("La Turquie restera neutre.", "direct", "Recep Tayyip Erdogan", "affirmer",
+         "verb_before+pronoun")],
+    # continuation of the previous paragraph's speaker; a quote running over paragraphs
+    "« Les prix vont monter », a averti Fatih Birol.\n« Les gouvernements doivent protéger les "
+    "ménages. »": [
+        ("Les prix vont monter", "direct", "Fatih Birol", "avertir", "inverted"),
+        ("Les gouvernements doivent protéger les ménages.", "direct", "Fatih Birol", "avertir",
+         "continuation")],
+    "António Guterres a lancé un appel : « Le monde ne peut pas se permettre une guerre.\n« Il "
+    "faut un cessez-le-feu. »": [
+        ("Le monde ne peut pas se permettre une guerre.", "direct", "António Guterres",
+         "lancer", "verb_before"),
+        ("Il faut un cessez-le-feu.", "direct", "António Guterres", "lancer", "continuation")],
+    # partial quotes: the subject of the verb that governs them
+    "Sergueï Lavrov a qualifié les sanctions de « guerre économique ».": [
+        ("guerre économique", "partial", "Sergueï Lavrov", "qualifier", "verb_before")],
+    "Viktor Orban a dénoncé une politique « suicidaire » et « naïve ».": [
+        ("suicidaire", "partial", "Viktor Orban", "dénoncer", "verb_before"),
+        ("naïve", "partial", "Viktor Orban", "dénoncer", "verb_before")],
+    "La Chine a accusé Washington de « jouer avec le feu ».": [
+        ("jouer avec le feu", "partial", "Chine", "accuser", "verb_before")],
+    "La Lituanie mène une politique « hostile » envers ses voisins.": [
+        ("hostile", "partial", "Lituanie", "mener", "governing_verb")],
+    "La Lituanie mène une politique « hostile », a dénoncé Vladimir Poutine.": [
+        ("hostile", "partial", "Vladimir Poutine", "dénoncer", "inverted")],
+    # indirect speech, and a partial quote inside it
+    "Rishi Sunak a affirmé jeudi que le pays soutiendrait ses alliés.": [
+        ("le pays soutiendrait ses alliés", "indirect", "Rishi Sunak", "affirmer", "indirect")],
+    "Moscou a allégué que l'OTAN préparait une offensive.": [
+        ("l'OTAN préparait une offensive", "indirect", "Moscou", "alléguer", "indirect")],
+    "Mahmoud Abbas a rencontré Antony Blinken, ajoutant que les discussions continuaient.": [
+        ("les discussions continuaient", "indirect", "Mahmoud Abbas", "ajouter", "indirect")],
+    "Le Hamas a fait savoir qu'il examinait la proposition.": [
+        ("il examinait la proposition", "indirect", "Hamas", "faire savoir", "indirect")],
+    "Vladimir Poutine a déclaré que l'Occident menait une « guerre hybride » contre la Russie.": [
+        ("l'Occident menait une « guerre hybride » contre la Russie", "indirect",
+         "Vladimir Poutine", "déclarer", "indirect"),
+        ("guerre hybride", "partial", "Vladimir Poutine", "déclarer", "indirect")],
+    # incise inside the quote; previous sentence; colon without a reporting verb
+    "« La Russie, a déclaré Volodymyr Zelensky, ne gagnera jamais. »": [
+        ("La Russie, a déclaré Volodymyr Zelensky, ne gagnera jamais.", "direct",
+         "Volodymyr Zelensky", "déclarer", "incise")],
+    "Emmanuel Macron a été très clair. « Il n'y aura pas d'impunité. »": [
+        ("Il n'y aura pas d'impunité.", "direct", "Emmanuel Macron", "", "previous_sentence")],
+    "Le message de Sébastien Lecornu est clair : « Nous ne transigerons pas. »": [
+        ("Nous ne transigerons pas.", "direct", "Sébastien Lecornu", "", "colon")],
+    "Le film « Anatomie d'une chute » a remporté la Palme d'or.": [],
+}
+
+
+@pytest.fixture(scope="module")
+def rule_results():
+    from analysis.entities import doc_entities
+    from analysis.nlp import iter_docs
+
+    texts = list(RULES)
+    results = {}
+    for text, doc in zip(texts, iter_docs(texts), strict=True):
+        rows = doc_quotes(doc, "t", doc_entities(doc, "t"))
+        results[text] = rows
+    return results
+
+
+@pytest.mark.parametrize("text", list(RULES))
+def test_attribution_rules(rule_results, text):
+    got = [(r["text"], r["kind"], r["speaker"], r["verb"], r["rule"]) for r in rule_results[text]]
+    assert got == RULES[text]
+
+
+def test_rows_point_into_the_text(rule_results):
+    for text, rows in rule_results.items():
+        for row in rows:
+            assert text[row["start"] : row["end"]] == row["text"]
+            if row["speaker_start"] >= 0:
+                assert text[row["speaker_start"] : row["speaker_end"]]
+
+
+# ---------------------------------------------------------------- the bundled article
+
+BUNDLED = [
+    ("Dans les mois à venir, nous transférerons au Bélarus les systèmes de missiles tactiques "
+     "Iskander-M, qui peuvent utiliser des missiles balistiques ou de croisière, dans leurs "
+     "versions conventionnelles et nucléaires", "direct", "Vladimir Poutine", "déclarer",
+     "inverted"),
+    ("agressives", "partial", "Alexandre Loukachenko", "dire", "verb_before"),
+    ("conflictuelles", "partial", "Alexandre Loukachenko", "dire", "verb_before"),
+    ("répulsives", "partial", "Alexandre Loukachenko", "dire", "verb_before"),
+    ("réponse symétrique", "partial", "Alexandre Loukachenko", "demander",
+     "verb_before+pronoun"),
+    ("son pays avait acheté des missiles à capacité nucléaire Iskander et des systèmes "
+     "anti-missiles anti-aériens S-400 à la Russie", "indirect", "Alexandre Loukachenko",
+     "déclarer", "indirect"),
+    ("Beaucoup de Su-25 [aircraft] sont au service de l'armée biélorusse. Ils pourraient être "
+     "améliorés de manière appropriée", "direct", "Vladimir Poutine", "déclarer", "inverted"),
+    ("Cette modernisation devrait être effectuée dans les usines aéronautiques en Russie et la "
+     "formation du personnel devrait commencer en conséquence. Nous nous mettrons d'accord sur "
+     "la manière d'y parvenir.", "direct", "Vladimir Poutine", "déclarer", "continuation"),
+    ("l'OTAN prévoyait d'admettre l'Ukraine et de l'utiliser comme plate-forme pour menacer la "
+     "Russie", "indirect", "Moscou", "alléguer", "indirect"),
+    ("blocus", "partial", "Russie", "qualifier", "verb_before"),
+    ("il n'affectait que 1% du transit normal des marchandises sur la route et que le trafic "
+     "de passagers n'était pas affecté", "indirect", "Lituanie", "déclarer", "indirect"),
+]
+
+
+@pytest.fixture(scope="module")
+def bundled_quotes(bundled_corpus):
+    return extract_quotes(bundled_corpus)
+
+
+def test_bundled_article_quotes(bundled_quotes, bundled_corpus):
+    assert list(bundled_quotes.columns) == COLUMNS
+    got = list(bundled_quotes[["text", "kind", "speaker", "verb", "rule"]].itertuples(
+        index=False, name=None))
+    assert got == BUNDLED
+    text = bundled_corpus["text"].iloc[0]
+    for row in bundled_quotes.itertuples():
+        assert text[row.start : row.end] == row.text
+
+
+def test_bundled_article_sentiment(bundled_quotes):
+    by_text = bundled_quotes.set_index("text")
+    assert by_text.loc["agressives", "sentiment"] == -0.8
+    assert by_text.loc["agressives", "sentiment_terms"] == "agressif:-0.80"
+    assert by_text.loc["conflictuelles", "sentiment_terms"] == "conflictuel:-0.60"
+    assert by_text.loc["répulsives", "sentiment_terms"] == "répulsif:-0.70"
+    assert by_text.loc["blocus", "sentiment"] == -0.6
+    assert by_text.loc["réponse symétrique", "sentiment"] == 0.0
+    direct = bundled_quotes[bundled_quotes["kind"] == "direct"]
+    assert direct["sentiment"].abs().max() <= 0.2  # Putin's technical quotes are ≈ neutral
+    # « Le mois dernier » opens the sentence of the first indirect quote: never counted
+    assert bundled_quotes.iloc[5]["sentiment_terms"] == ""
+
+
+def test_bundled_speakers_point_at_their_mentions(bundled_quotes, bundled_corpus):
+    text = bundled_corpus["text"].iloc[0]
+    surfaces = {text[r.speaker_start : r.speaker_end] for r in bundled_quotes.itertuples()}
+    assert surfaces == {"Poutine", "Loukachenko", "Moscou", "Russie", "Lituanie"}
+
+
+def test_empty_corpus_result_has_all_columns():
+    corpus = pd.DataFrame({"doc_id": ["a"], "text": ["Il pleut sur Paris depuis lundi."]})
+    table = extract_quotes(corpus)
+    assert list(table.columns) == COLUMNS and table.empty
+
+
+# ---------------------------------------------------------------- summaries and plots
+
+
+def small_quotes() -> pd.DataFrame:
+    rows = [
+        ("d", 0, 5, "agressives", "Loukachenko", -0.8, "agressif:-0.80"),
+        ("d", 10, 20, "conflictuelles", "Loukachenko", -0.6, "conflictuel:-0.60"),
+        ("d", 30, 40, "une paix durable", "Macron", 0.6, "paix:0.60"),
+        ("d", 50, 60, "nous verrons", "", 0.0, ""),
+    ]
+    table = pd.DataFrame(rows, columns=["doc_id", "start", "end", "text", "speaker",
+                                        "sentiment", "sentiment_terms"])
+    for column in COLUMNS:
+        if column not in table:
+            table[column] = ""
+    return table[COLUMNS]
+
+
+def test_quote_sentiment_by_speaker():
+    by = quote_sentiment_by_speaker(small_quotes())
+    assert list(by.columns) == SPEAKER_COLUMNS
+    assert by.values.tolist() == [
+        ["Loukachenko", 2, -0.7, -0.8, "agressif:-0.80; conflictuel:-0.60"],
+        ["", 1, 0.0, 0.0, ""],
+        ["Macron", 1, 0.6, 0.6, "paix:0.60"],
+    ]
+
+
+def test_plots_are_diverging_bars_labelled_by_speaker_and_snippet():
+    fig = plot_quote_sentiment(small_quotes())
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == "Loukachenko: « agressives »"
+    assert "unknown: « nous verrons »" in labels
+    widths = sorted(round(p.get_width(), 2) for p in ax.patches)
+    assert widths == [-0.8, -0.6, 0.0, 0.6]
+    assert ax.get_xlim() == (-1.05, 1.05)
+    fig2 = plot_speaker_sentiment(quote_sentiment_by_speaker(small_quotes()))
+    labels2 = [t.get_text() for t in fig2.axes[0].get_yticklabels()]
+    assert labels2 == ["Loukachenko (2 quotes)", "unknown (1 quote)", "Macron (1 quote)"]
+
+
+def test_empty_plots_say_so():
+    empty = pd.DataFrame(columns=COLUMNS)
+    fig = plot_quote_sentiment(empty)
+    assert [t.get_text() for t in fig.axes[0].texts] == ["No quotes found"]
+    fig = plot_speaker_sentiment(quote_sentiment_by_speaker(empty))
+    assert [t.get_text() for t in fig.axes[0].texts] == ["No quotes found"]
+
+
+# ---------------------------------------------------------------- evaluation set
+
+
+def test_evaluation_set_recall_and_speaker_accuracy():
+    spec = importlib.util.spec_from_file_location(
+        "quote_eval", PROJECT_DIR / "benchmarks" / "quote_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    result = module.evaluate()
+    assert result["passages"] >= 60
+    assert result["recall"] >= 0.9
+    assert result["speaker_accuracy"] >= 0.9
+    assert result["precision"] >= 0.9
