@@ -94,6 +94,7 @@ def rules() -> dict:
         return json.load(handle)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """A key that ignores case, accents, hyphens and apostrophes (`Etats Unis` = `États-Unis`)."""
     decomposed = unicodedata.normalize("NFD", name.casefold())
@@ -482,9 +483,10 @@ def _is_group_noun(text: str, mention: Mention) -> bool:
     )
 
 
-def doc_mentions(doc: Doc) -> list[tuple[Mention, str]]:
-    """Cleaned, relabelled and canonicalised mentions of one parsed document."""
-    text = doc.text
+def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]:
+    """Cleaned, relabelled and canonicalised mentions of one parsed document (`text` is
+    `doc.text`, passed when the caller has it, as spaCy rebuilds it on each access)."""
+    text = doc.text if text is None else text
     blocked = _non_prose(text)
     starts = _sentence_starts(doc)
     candidates = _model_mentions(doc) + _pattern_mentions(text)
@@ -513,18 +515,18 @@ def doc_entities(doc: Doc, doc_id: str) -> list[dict]:
 
     Works on the Doc alone, so that a one-pass pipeline can call it beside other analyses.
     """
-    starts = _sentence_starts(doc)
+    starts, text = _sentence_starts(doc), doc.text  # doc.text is rebuilt on each access
     return [
         {
             "doc_id": doc_id,
             "start": mention.start,
             "end": mention.end,
-            "text": doc.text[mention.start : mention.end],
+            "text": text[mention.start : mention.end],
             "label": mention.label,
             "entity": entity,
             "sentence": bisect.bisect_right(starts, mention.start) - 1,
         }
-        for mention, entity in doc_mentions(doc)
+        for mention, entity in doc_mentions(doc, text)
     ]
 
 
