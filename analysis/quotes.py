@@ -106,9 +106,11 @@ def verb_forms() -> dict[str, str]:
 
 
 @functools.cache
-def title_cues() -> frozenset[str]:
-    """Words that, just before a quoted phrase, make it a title or name, not a quote."""
-    return frozenset(row["cue"].lower() for row in _rows("title_cues.csv"))
+def title_cues() -> dict[str, bool]:
+    """Words that, just before a quoted phrase, make it a title or name, not a quote →
+    whether the phrase must also start with a capital (« le plan « France 2030 » » is a name,
+    « un plan « irresponsable » » is a quote)."""
+    return {row["cue"].lower(): row["needs_capital"] == "yes" for row in _rows("title_cues.csv")}
 
 
 @functools.cache
@@ -217,10 +219,14 @@ def direct_position(text: str, para_start: int, opener: int) -> bool:
 
 
 def is_title(text: str, quote: Marked) -> bool:
-    """Whether the word just before the opening mark names a work or a thing (« le film »)."""
+    """Whether the word just before the opening mark names a work or a thing (« le film »),
+    the quoted phrase starting with a capital when the cue asks for one."""
     before = text[quote.para_start : quote.opener].rstrip()
     match = re.search(r"([\w-]+)$", before)
-    return bool(match) and match[1].lower() in title_cues()
+    if not match or match[1].lower() not in title_cues():
+        return False
+    first = text[quote.start : quote.start + 1]
+    return not title_cues()[match[1].lower()] or first.isupper() or first.isdigit()
 
 
 def find_marked(text: str) -> list[Marked]:

@@ -374,3 +374,9 @@ def test_evaluation_set_recall_and_speaker_accuracy():
     assert result["recall"] >= 0.9
     assert result["speaker_accuracy"] >= 0.9
     assert result["precision"] >= 0.9
+
+
+def test_title_cue_needs_a_capital_when_the_data_says_so():
+    assert spans("Il a dénoncé un plan « irresponsable ».") == ["irresponsable"]
+    assert spans("Le plan « France 2030 » est lancé.") == []
+    assert spans("Une note intitulée « urgence climatique » circule.") == []
