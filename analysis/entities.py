@@ -337,8 +337,27 @@ def _pattern_mentions(text: str) -> list[Mention]:
     found += [
         Mention(m.start(), m.end(), aliases()[m.group(0)][1], "alias")
         for m in _alias_regex().finditer(text)
+        if not _inside_longer_name(text, m.start(), m.end())
     ]
     return found
+
+
+_WORD_BEFORE = re.compile(r"([\w'-]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"^[ \t]+([\w'-]+)")
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word or a number touches the span, so that it is part of a longer
+    name the model did not see (`Air France`, `France 24`): then it is not added alone."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.search(text[end : end + 40])
+    words = [match.group(1) for match in (before, after) if match]
+    if after and after.group(1)[0].isdigit():
+        return True
+    return any(
+        word[0].isupper() and word.lower() not in STOP_WORDS and not _is_title_at(word)
+        for word in words
+    )
 
 
 def _select(candidates: list[Mention]) -> list[Mention]:
@@ -374,7 +393,7 @@ def _propagate(text: str, mentions: list[Mention], blocked, extra: dict[str, str
     added = []
     for match in _word_regex(forms).finditer(text):
         new = Mention(match.start(), match.end(), forms[match.group(0)], "propagated")
-        if not _overlaps(new, taken):
+        if not _overlaps(new, taken) and not _inside_longer_name(text, new.start, new.end):
             added.append(new)
             taken.append((new.start, new.end))
     return sorted(mentions + added, key=lambda m: (m.start, m.end))

@@ -259,6 +259,19 @@ def test_aliases_give_one_canonical_name_and_the_table_label():
     ]
 
 
+def test_known_names_inside_a_longer_name_are_not_added_alone():
+    text = "Air France et France 24 couvrent la France. Selon Washington, rien."
+    assert found(text) == [
+        ("France", "LOC", "France"),
+        ("Washington", "LOC", "Washington"),
+    ]
+    text = "Élisabeth Borne parle. Mme Borne et Air Borne."
+    assert found(text, [("Élisabeth Borne", "PER")]) == [
+        ("Élisabeth Borne", "PER", "Élisabeth Borne"),
+        ("Borne", "PER", "Élisabeth Borne"),
+    ]
+
+
 def test_canonical_entity_looks_up_exact_then_folded_forms():
     assert canonical_entity("Bélarus", "LOC") == "Biélorussie"
     assert canonical_entity("etats unis", "LOC") == "États-Unis"
