@@ -13,6 +13,9 @@ from analysis.timeline import (
     COLUMNS,
     doc_timeline,
     extract_timeline,
+    mentions_by_period,
+    plot_mentions_over_time,
+    plot_timeline,
 )
 
 from .conftest import PROJECT_DIR
@@ -288,3 +291,63 @@ def test_evaluation_list_gate():
     assert len(cases) >= 50
     summary = bench.summary(cases, bench.score_ours(cases))
     assert summary["right"] / summary["total"] >= 0.9, summary
+
+
+# --------------------------------------------------------------------------- plots
+
+
+def _texts(fig) -> list[str]:
+    return [t.get_text() for ax in fig.axes for t in ax.texts]
+
+
+def _corpus(*articles) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"doc_id": d, "title": t, "published": pd.Timestamp(p) if p else pd.NaT, "text": x}
+         for d, t, p, x in articles])
+
+
+def test_plot_timeline_bundled(bundled_corpus, bundled_timeline):
+    fig = plot_timeline(bundled_timeline, bundled_corpus)
+    (ax,) = fig.axes
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["000_0c78623d23d00860\n25 juin 2022"]
+    labels = [t for t in ax.texts if t.get_text().startswith("«")]
+    assert sorted(t.get_text().split(" »")[0] for t in labels) == sorted(
+        f"« {e[0]}" for e in BUNDLED)
+    fig.canvas.draw()
+    boxes = [t.get_window_extent() for t in labels]
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert "juin 2022" in ticks and "mai 2022" in ticks
+    assert "publication date" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_plot_timeline_pins_far_past_to_the_edge():
+    corpus = _corpus(("a", "Mémoire", "2022-06-25",
+                      "La ville a été libérée en 1945. Le maire a parlé samedi."))
+    timeline = extract_timeline(corpus)
+    fig = plot_timeline(timeline, corpus)
+    (ax,) = fig.axes
+    far = [t for t in ax.texts if "1945" in t.get_text()]
+    assert [t.get_text().split(" · ")[0] for t in far] == ["1945"]
+    left, right = ax.get_xlim()
+    assert far[0].get_position()[0] < left + (right - left) * 0.05
+    assert right - left < 400  # the axis stays on 2022, not on eighty years
+
+
+def test_plots_empty():
+    corpus = _corpus(("a", "", None, "Le ministre a parlé samedi."))
+    timeline = extract_timeline(corpus)
+    assert timeline.value.tolist() == ["XXXX-WXX-6"]
+    assert _texts(plot_timeline(timeline, corpus)) == ["No dated temporal expressions to plot."]
+    assert _texts(plot_mentions_over_time(timeline.iloc[:0])) == [
+        "No dated temporal expressions to count."]
+
+
+def test_mentions_by_period(bundled_timeline):
+    counts = mentions_by_period(bundled_timeline)
+    assert counts.values.tolist() == [["févr. 2022", 1, 1], ["mai 2022", 1, 1],
+                                      ["juin 2022", 2, 1]]
+    fig = plot_mentions_over_time(bundled_timeline)
+    (ax,) = fig.axes
+    assert [p.get_height() for p in ax.patches] == [1, 1, 2]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["févr. 2022", "mai 2022", "juin 2022"]
