@@ -143,6 +143,7 @@ def execute(notebook: Notebook, build: Path, parameters: dict[str, object]) -> P
             cwd=str(Path.cwd()),
             progress_bar=sys.stderr.isatty(),
             log_output=False,
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],  # no start-up/shutdown chatter
         )
     except PapermillExecutionError as err:
         raise NotebookFailed(
