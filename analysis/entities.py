@@ -243,14 +243,21 @@ def _lead_step(rest: str, label: str, opens_sentence: bool) -> int:
     bare = word.strip().lower()
     after = rest[len(word) :].lstrip()
     particle = label == "PER" and bare in rules()["name_particles"] and after[:1].isupper()
-    if not after or particle:
+    if not after or particle or _is_institution(rest):
         return 0
-    if bare in rules()["elisions"] or word[0].islower():
+    if bare in rules()["elisions"] or word[0].islower() or bare in rules()["prepositions"]:
         return len(word)
     opens = opens_sentence and label != "PER"
-    if bare in rules()["articles"] and (after[:1].islower() or opens):
+    if bare in rules()["articles"] and (after[:1].islower() or opens or after in aliases()):
         return len(word)
     return 0
+
+
+def _is_institution(text: str) -> bool:
+    """`ministère de la Santé`, `département d'État`: a lowercase institution noun followed by
+    its complement is an organisation's name, lowercase as French writes it."""
+    head = re.match(r"([\w-]+)\s*(?:de |du |des |d')", text)
+    return bool(head) and head.group(1).lower() in rules()["institution_heads"]
 
 
 def _leading_cut(text: str, label: str, sentence_start: bool) -> int:
@@ -290,7 +297,9 @@ def clean_span(text: str, mention: Mention, sentence_start: bool = False) -> Men
     surface = text[mention.start : mention.end]
     lead = _leading_cut(surface, mention.label, sentence_start)
     kept = _trailing_cut(surface[lead:])
-    if (
+    if _is_institution(kept):
+        mention = replace(mention, label="ORG")
+    elif (
         surface[lead:].strip().lower() in rules()["elisions"]
         or fold(kept) in _not_names()
         or not looks_like_name(kept)

@@ -94,6 +94,32 @@ def test_capitalised_article_opening_a_sentence_is_dropped_but_kept_inside_a_nam
     ]
 
 
+def test_prepositions_and_articles_before_known_names_are_dropped():
+    text = "A Gaza, rien. Selon Reuters, la Cour. Il a vu La France hier."
+    ents = [("A Gaza", "LOC"), ("Selon Reuters", "ORG"), ("La France", "LOC")]
+    assert found(text, ents) == [
+        ("Gaza", "LOC", "Gaza"),
+        ("Reuters", "ORG", "Reuters"),
+        ("France", "LOC", "France"),
+    ]
+
+
+def test_a_known_name_longer_than_the_model_span_wins():
+    text = "Le chef de La France insoumise parle."
+    assert found(text, [("La France", "LOC")]) == [
+        ("La France insoumise", "ORG", "La France insoumise")
+    ]
+
+
+def test_lowercase_institutions_with_their_complement_are_organisations():
+    text = "Selon le ministère de la Santé, le département d'Etat a réagi."
+    ents = [("ministère de la Santé", "LOC"), ("département d'Etat", "ORG")]
+    assert found(text, ents) == [
+        ("ministère de la Santé", "ORG", "ministère de la Santé"),
+        ("département d'Etat", "ORG", "département d'Etat"),
+    ]
+
+
 def test_titles_are_not_part_of_person_names():
     text = "Le président Emmanuel Macron a vu M. Scholz et Mme Meloni."
     ents = [("Le président Emmanuel Macron", "PER"), ("M. Scholz", "PER"), ("Mme Meloni", "PER")]
