@@ -340,11 +340,12 @@ class Resolver:
     def is_subject(self, mention: dict) -> bool:
         span = self.doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
         return span is not None and any(
-            t.dep_.startswith("nsubj") or t.head.dep_.startswith("nsubj") and t.dep_ in (
-                "appos", "flat:name") for t in span)
+            t.dep_.startswith("nsubj") or t.head.dep_.startswith("nsubj") and t.head.i < t.i
+            for t in span)
 
     def pronoun(self, token: Token, gender: str) -> dict | None:
-        """Nearest previous person of a compatible gender, preferring recent subjects."""
+        """Nearest previous person of a compatible gender; a subject of this or the previous
+        sentence is preferred over a closer non-subject (« X a reçu Y. Il a dit… » → X)."""
         people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx]
         if not people:  # the tagger sometimes labels a person MISC (« Xi Jinping »)
             people = [m for m in self.mentions if m["label"] == "MISC" and m["end"] <= token.idx
@@ -357,8 +358,10 @@ class Resolver:
             ranked.append((g == gender or not g, m))
         if not ranked:
             return None
+        sent = token.sent
+        window = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
         recent = [m for ok, m in ranked[:4] if ok]
-        subjects = [m for m in recent if self.is_subject(m)]
+        subjects = [m for m in recent if m["start"] >= window and self.is_subject(m)]
         return (subjects or recent or [ranked[0][1]])[0]
 
     def role(self, token: Token) -> dict | None:
@@ -392,6 +395,10 @@ class Resolver:
             found = self.role(token)
             if found is not None:
                 return found, "role"
+        appositive = next((t for k, t in enumerate(phrase[1:], 1) if phrase[k - 1].text == ","
+                           and t.is_title and t.pos_ in ("PROPN", "NOUN")), None)
+        if appositive is not None:  # « la présidente du groupe RN, Marine Le Pen »
+            return name_run(appositive), "name"
         other = self.in_tokens(phrase)
         if other is None and token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ", "NUM"):
             return name_run(token), "name"
@@ -563,7 +570,8 @@ def inverted_after(res: Resolver, tokens: list[Token]) -> Attribution | None:
     return None
 
 
-PP_BEFORE_SUBJECT = {"à", "au", "aux", "sur", "dans", "devant", "lors", "en", "auprès"}
+PP_BEFORE_SUBJECT = {"à", "au", "aux", "sur", "dans", "devant", "lors", "en", "auprès", "de",
+                     "pour"}
 
 
 def skip_to_subject(tokens: list[Token]) -> list[Token]:
@@ -814,14 +822,18 @@ def previous_sentence(doc: Doc, res: Resolver, quote: Marked) -> Attribution | N
     return None
 
 
-def continue_speakers(rows: list[dict], starts: dict[int, int]) -> None:
+def continue_speakers(rows: list[dict], starts: dict[int, int], para_starts: list[int]
+                      ) -> None:
     """A direct quote opening its paragraph with no attribution takes the speaker of the
     previous paragraph's last direct quote (and a run-on quote passes its speaker on)."""
     by_para: dict[int, list[dict]] = {}
     for row in rows:
         by_para.setdefault(starts[row["start"]], []).append(row)
+    order = {start: k for k, start in enumerate(para_starts)}
     paras = sorted(by_para)
     for prev, cur in zip(paras, paras[1:], strict=False):
+        if order[cur] != order[prev] + 1:
+            continue  # only the paragraph just before can be continued
         last = [r for r in by_para[prev] if r["kind"] == "direct"]
         first = by_para[cur][0]
         if not last or first["kind"] != "direct" or first["rule"] != "none":
@@ -865,8 +877,16 @@ def quote_row(doc: Doc, doc_id: str, start: int, end: int, kind: str, who: Attri
     }
 
 
-def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict]) -> list[dict]:
-    """Every quote of one parsed document, attributed with its mention rows (see COLUMNS)."""
+def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> list[dict]:
+    """Every quote of one parsed document, attributed with its mention rows (see COLUMNS).
+
+    Pass the document's `analysis.entities.doc_entities` rows when you already have them (one
+    entity pass per document); without them they are computed here.
+    """
+    if mentions is None:
+        from .entities import doc_entities
+
+        mentions = doc_entities(doc, doc_id)
     res = Resolver(doc, mentions)
     marked = find_marked(doc.text)
     indirect = find_indirect(doc, res, marked)
@@ -879,7 +899,7 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict]) -> list[dict]:
         row["_runs_on"] = quote.runs_on
         starts[quote.start] = quote.para_start
         rows.append(row)
-    continue_speakers(rows, starts)
+    continue_speakers(rows, starts, [p for p, _ in paragraphs(doc.text)])
     _back_fill_runs(rows)
     for row, quote in zip(rows, marked, strict=True):
         if row["rule"] == "none" and row["kind"] == "direct":
@@ -887,7 +907,7 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict]) -> list[dict]:
             if found is not None:
                 row.update(speaker=found.speaker, speaker_start=found.speaker_start,
                            speaker_end=found.speaker_end, rule=found.rule)
-    continue_speakers(rows, starts)
+    continue_speakers(rows, starts, [p for p, _ in paragraphs(doc.text)])
     for clause in indirect:
         rows.append(quote_row(doc, doc_id, clause.start, clause.end, "indirect",
                               clause.attribution, mentions))

@@ -45,8 +45,11 @@ signed values ("agressif:-0.80; conflictuel:-0.60"), and how many terms counted.
 
 CONTENT_POS = {"ADJ", "NOUN", "VERB", "ADV"}
 NEGATION_REACH = 5
-"""A negator flips charged words at most this many tokens after it, within its clause."""
-MIN_TERM = 0.1
+"""A negator flips the first content word after it (within this many tokens and its clause);
+« pas » after a « ne » already spent on a verb does not flip again (« ne gagnera pas cette
+guerre »: the negation is on « gagner », « guerre » keeps its sign)."""
+NE_PARTNERS = {"pas", "jamais", "plus", "guère", "rien", "point"}
+MIN_TERM = 0.2
 CLAUSE_BREAK = {",", ";", ":", ".", "!", "?", "…", "(", ")", "«", "»", "“", "”", '"'}
 
 
@@ -177,22 +180,27 @@ def charged_terms(tokens: Iterable[Token], skip: set[int] | None = None) -> list
     """(lemma, signed value) for each token that moves the score, in order (see module doc)."""
     skip = skip or set()
     terms: list[tuple[str, float]] = []
-    scale, negated_at, saw_ne = 1.0, None, False
+    scale, negated_at, saw_ne, ne_spent = 1.0, None, False, False
     for position, token in enumerate(tokens):
         if token.text in CLAUSE_BREAK:
-            scale, negated_at, saw_ne = 1.0, None, False
+            scale, negated_at, saw_ne, ne_spent = 1.0, None, False, False
             continue
         mod = is_modifier(token)
         if mod is not None:
             if mod.kind == "negator":
                 if token.lower_ == "plus" and not saw_ne:
-                    scale *= 0.5  # comparative « plus », not negation: treat as a soft scale
-                    continue
+                    continue  # comparative « plus », not negation
+                if token.lower_ in NE_PARTNERS and ne_spent:
+                    continue  # « ne VERB pas »: the negation went to the verb
                 saw_ne = saw_ne or token.lower_ in ("ne", "n'")
                 negated_at = position
             else:
                 scale *= mod.factor
             continue
+        negated = negated_at is not None and position - negated_at <= NEGATION_REACH
+        if negated and token.pos_ in ("ADJ", "NOUN", "VERB"):
+            negated_at = None  # the negation is spent on the first content word
+            ne_spent = saw_ne
         found = None
         if (
             token.pos_ in CONTENT_POS
@@ -206,7 +214,7 @@ def charged_terms(tokens: Iterable[Token], skip: set[int] | None = None) -> list
                 scale = 1.0
             continue
         key, value = found
-        if negated_at is not None and position - negated_at <= NEGATION_REACH:
+        if negated:
             value = -value
         terms.append((key, max(-1.0, min(1.0, value * scale))))
         scale = 1.0

@@ -380,3 +380,12 @@ def test_title_cue_needs_a_capital_when_the_data_says_so():
     assert spans("Il a dénoncé un plan « irresponsable ».") == ["irresponsable"]
     assert spans("Le plan « France 2030 » est lancé.") == []
     assert spans("Une note intitulée « urgence climatique » circule.") == []
+
+
+def test_doc_quotes_works_on_a_doc_alone():
+    from analysis.nlp import iter_docs
+
+    doc = next(iter_docs(["« Nous partirons », a déclaré Antony Blinken."]))
+    (row,) = doc_quotes(doc, "x")
+    assert (row["doc_id"], row["start"], row["end"], row["speaker"]) == (
+        "x", 2, 16, "Antony Blinken")
