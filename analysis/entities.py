@@ -1,28 +1,36 @@
 """Named-entity mentions and their frequency, cleaned so that a researcher can cite the counts.
 
 The spaCy model's `Doc.ents` are only a first guess. `doc_entities` turns them into mentions a
-careful reader would count, with rules kept as data in `data/entities/`:
+careful reader would count, with rules kept as data in `data/entities/` (see its README):
 
 1. Text that is not prose (URLs, e-mail addresses, `Date:`-style header lines) holds no mention.
-2. Each model span is trimmed: no leading article or elision (`l'`, `la`, `du`...), no title
-   (`le président`, `M.`; list in `titles.csv`), no lowercase word before the name, no trailing
-   punctuation. What is left must look like a name (capital letter, not only stop words or
-   digits); adjectives (`russe`) and junk (`qu'`, `n'`) are dropped.
+2. Each model span is trimmed: no leading article, preposition or elision (`l'`, `la`, `du`,
+   `A`), no title (`le président`, `M.`, `le ministre de la Culture`; `titles.csv`), no
+   lowercase word before the name, no trailing punctuation. What is left must look like a name
+   (capital letter, not only stop words or digits, not a weekday or `État`): adjectives
+   (`russe`), plural people nouns (`les Russes`) and junk (`qu'`, `n'`) are dropped. A
+   lowercase institution with its complement (`ministère de la Santé`) is an ORG.
 3. Model designators (`S-400`, `Su-25`, `Iskander-M`, `A400M`) are found by the regular
-   expressions in `rules.json` and are MISC whatever the model said; the bare name of a
-   hyphenated designator (`Iskander` beside `Iskander-M`) is MISC too.
-4. The names in `aliases.csv` are found in the text even where the model missed them, take the
-   label written there, and are counted under their canonical name (`Bélarus` → `Biélorussie`).
-5. A name recognised once in a document is a mention wherever else it occurs in that document.
+   expressions in `rules.json`, and a name right after a weapon noun (`canons Caesar`) too;
+   they are MISC whatever the model said. The bare name of a hyphenated designator
+   (`Iskander` beside `Iskander-M`) is MISC too.
+4. The names in `aliases.csv` are found in the text even where the model missed them (unless
+   they touch another capitalised word or a number: `Air France`, `France 24`), take the label
+   written there, and are counted under their canonical name (`Bélarus` → `Biélorussie`).
+5. A name recognised once in a document is a mention wherever else it occurs in that document;
+   a person's name is widened to a first name the model left out (`Marine` + `Le Pen`).
 6. Within a document, a person named by a shorter form (`Poutine`) is the person whose longer
    name ends with it (`Vladimir Poutine`): the canonical name is the longest form seen. Across
    the corpus (`extract_entities`), the same full name is the same entity, a surname alone goes
    to the only full name in the corpus ending with it, and spelling variants that differ only
-   in case or accents (`Otan`, `OTAN`) are merged under their most frequent form.
+   in case or accents (`Otan`, `OTAN`) are merged under their most frequent form. Each entity
+   has one label: the alias table's, else the most frequent among its mentions.
 
-Metonymy is not resolved: `Moscou` stays the place even when it stands for the government, and
-`Kremlin` is its own entity (ORG). Acronyms without digits (`HIMARS`) cannot be told from
-organisation acronyms by their form: they take the model's label unless `aliases.csv` says.
+Overlapping candidates: the longest span wins, then designator rules, then the alias table,
+then the model. Metonymy is not resolved: `Moscou` stays the place even when it stands for the
+government, and `Kremlin` is its own entity (ORG). Acronyms without digits (`HIMARS`) cannot be
+told from organisation acronyms by their form: they take the model's label unless
+`aliases.csv` says. Pronouns and descriptions (« le président russe ») are not mentions.
 """
 
 from __future__ import annotations
