@@ -443,6 +443,8 @@ def h_weekday(m: re.Match, ctx: Context) -> Resolved | None:
     """« samedi », « lundi dernier », « mardi prochain », « jeudi soir »."""
     if ctx.before(m.start(), lexicon()["not_before"]):
         return None  # « chaque lundi », « tous les lundis »: a habit, not a date
+    if m["wd"][0].isupper() and re.search(r"[\w,]\s*$", ctx.text[max(0, m.start() - 3):m.start()]):
+        return None  # mid-sentence capital: « Mardi gras », « Vendredi saint »
     weekday = lexicon()["weekdays"][fold(m["wd"])]
 
     def candidates(pub: pd.Timestamp) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
@@ -461,7 +463,7 @@ def _weekends(pub: pd.Timestamp) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
 
 def h_relative(m: re.Match, ctx: Context) -> Resolved | None:
     """« hier », « la semaine dernière », « le mois prochain », « ce week-end » (relative.csv)."""
-    row = lexicon()["relative"][fold(m["phrase"])]
+    row = relative_row(m["phrase"])
     unit, offset = row["unit"], row["offset"]
     if offset == "this":
         return cyclic(ctx, m.start(), m.end(), unit, _weekends,
@@ -476,6 +478,28 @@ def h_relative(m: re.Match, ctx: Context) -> Resolved | None:
     if row["part"]:
         resolved = part_of(resolved, row["part"])
     return with_mod(resolved, m["mod"])
+
+
+CONTRACTIONS = {"du": "le", "au": "le", "des": "les", "aux": "les"}
+"""« du mois dernier », « au siècle dernier »: the article contracted with de / à."""
+
+
+def relative_row(phrase: str) -> dict:
+    """The relative.csv row of a matched phrase, contracted article or not."""
+    words = fold(phrase).split(" ", 1)
+    if words[0] in CONTRACTIONS and len(words) == 2:
+        words[0] = CONTRACTIONS[words[0]]
+    return lexicon()["relative"][" ".join(words)]
+
+
+def relative_phrases() -> list[str]:
+    """Every phrase of relative.csv plus its contracted forms (« le mois » → « du mois »)."""
+    phrases = []
+    for phrase in lexicon()["relative"]:
+        first, _, rest = phrase.partition(" ")
+        phrases.append(phrase)
+        phrases += [f"{c} {rest}" for c, a in CONTRACTIONS.items() if a == first and rest]
+    return phrases
 
 
 def h_open(m: re.Match, ctx: Context) -> Resolved | None:
@@ -531,11 +555,16 @@ def _followed_by_noun(m: re.Match, ctx: Context) -> bool:
     return token is not None and token.pos_ == "NOUN" and token.idx <= m.end() + 1
 
 
+_NUMBER_RANGE = re.compile(r"\s*(?:et|à|-|–)\s*\d")
+
+
 def h_year(m: re.Match, ctx: Context) -> Resolved | None:
     """« en 2019 », « depuis 2015 », « début 2020 », « l'année 1945 »."""
     triggered = m["lead"] or m["mod"] or ctx.before(m.start(), lexicon()["year_trigger"])
     if not triggered or _followed_by_noun(m, ctx):
         return None
+    if _NUMBER_RANGE.match(ctx.text, m.end()):
+        return None  # « entre 1500 et 2000 manifestants »: the range rule decides
     year = int(m["year"])
     resolved = Resolved(_stamp(year), _stamp(year + 1), "year", str(year), "absolute")
     return with_mod(resolved, m["mod"])
@@ -659,7 +688,9 @@ def h_day_month_parts(ctx: Context, m: re.Match, day: int, month: int) -> Resolv
 def h_year_range(m: re.Match, ctx: Context) -> Resolved | None:
     """« entre 2019 et 2021 », « de 2015 à 2018 »."""
     first, last = int(m["y1"]), int(m["y2"])
-    if last < first or _followed_by_noun(m, ctx):
+    if len(m["y2"]) == 2:  # « 2021-22 »
+        last = first // 100 * 100 + last
+    if last < first or last - first > 100 or _followed_by_noun(m, ctx):
         return None
     return Resolved(_stamp(first), _stamp(last + 1), "year", f"{first}/{last}", "absolute")
 
@@ -684,6 +715,8 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
                       rf"\s+(?P<m2>{month})(?:\s+(?P<y2>{YEAR}))?", h_day_range),
         "year_range": (rf"{alt(lex['range_start'])}\s+(?P<y1>{YEAR})\s+"
                        rf"{alt(lex['range_join'])}\s+(?P<y2>{YEAR})", h_year_range),
+        "year_span": (rf"(?:{alt(lex['year_lead'])}\s+)?(?P<y1>{YEAR})\s*[-–/]\s*"
+                      rf"(?P<y2>{YEAR}|\d\d)(?!\s*[-/]\s*\d)", h_year_range),
         "numeric": (r"(?P<d>\d{1,2})([/.])(?P<m>\d{1,2})\2(?P<y>\d{4})(?!\d|[/.]\d)", h_numeric),
         "iso": (r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)", h_numeric),
         "day_month": (rf"(?:{alt(lex['day_article'])}\s+)?(?:(?P<wd>{weekday})\s+)?"
@@ -691,7 +724,7 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
                       rf"(?:\s+(?P<rel>{rel}))?", h_day_month),
         "weekday": (rf"(?:{alt(lex['weekday_article'])}\s+)?(?P<wd>{weekday}){daypart}"
                     rf"(?:\s+(?P<rel>{rel}))?", h_weekday),
-        "relative": (rf"{mod}(?P<phrase>{alt(lex['relative'])}){daypart}", h_relative),
+        "relative": (rf"{mod}(?P<phrase>{alt(relative_phrases())}){daypart}", h_relative),
         "open": (rf"(?P<phrase>{alt(lex['open'])})", h_open),
         "month": (rf"(?:(?P<lead>{alt(lex['month_lead'])})\s+)?{mod}(?P<month>{month})"
                   rf"(?:\s+(?P<year>{YEAR})|\s+(?P<rel>{rel}))?", h_month),
@@ -700,7 +733,7 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
                    rf"(?:\s+(?P<year>{YEAR})(?:\s*[-/]\s*(?:\d\d){{1,2}})?|\s+(?P<rel>{rel}))?",
                    h_season),
         "year": (rf"(?:(?P<lead>{alt(lex['year_lead'])})\s+)?{mod}(?P<year>{YEAR})"
-                 r"(?!\s*(?:%|,\d|\.\d))", h_year),
+                 r"(?!\s*(?:%|€|\$|£|,\d|\.\d))", h_year),
         "decade": (rf"{mod}(?:{alt(lex['decade_lead'])}\s+)?années\s+"
                    r"(?P<decade>(?:19|20)?\d0)(?!\s*%)", h_decade),
         "century": (rf"{mod}(?:{alt(lex['century_lead'])}\s+)?(?P<century>[IVXLC]+|\d{{1,2}})"
