@@ -477,25 +477,28 @@ def _canonicalise(text: str, mentions: list[Mention]) -> list[tuple[Mention, str
 
 
 def _model_mentions(doc: Doc) -> list[Mention]:
-    """The model's spans with our four labels, person names widened to a first name the model
-    left out (`Marine` before `Le Pen`: a capitalised proper noun right before the name)."""
+    """The model's spans with our four labels, person names widened to name parts the model
+    left out: a capitalised proper noun right before (`Marine` + `Le Pen`) or right after
+    (`Wang` + `Yi`) the name, with one space between."""
     found = []
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
-        start = ent.start
-        while ent.label_ == "PER" and start > 0 and _is_first_name(doc[start - 1]):
-            start -= 1
-        found.append(Mention(doc[start].idx, ent.end_char, ent.label_))
+        start, end = ent.start, ent.end
+        if ent.label_ == "PER":
+            while start > 0 and doc[start - 1].whitespace_ and _is_name_part(doc[start - 1]):
+                start -= 1
+            while end < len(doc) and doc[end - 1].whitespace_ and _is_name_part(doc[end]):
+                end += 1
+        found.append(Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), ent.label_))
     return found
 
 
-def _is_first_name(token) -> bool:
+def _is_name_part(token) -> bool:
     return (
         token.pos_ == "PROPN"
         and token.is_title
         and token.is_alpha
-        and token.whitespace_ == " "
         and token.lower_ not in STOP_WORDS
         and token.text not in aliases()
         and not _is_title_at(token.text)

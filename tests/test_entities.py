@@ -188,12 +188,14 @@ def test_plural_people_nouns_are_not_places_but_plural_country_names_are():
     assert found(text, ents) == [("Philippines", "LOC", "Philippines")]
 
 
-def test_first_name_left_out_by_the_model_is_added_to_a_person():
+def test_name_parts_left_out_by_the_model_are_added_to_a_person():
     text = "Selon Marine Le Pen, tout va bien."
     assert found(text, [("Le Pen", "PER")], propn={"Marine"}) == [
         ("Marine Le Pen", "PER", "Marine Le Pen")
     ]
     assert found(text, [("Le Pen", "PER")]) == [("Le Pen", "PER", "Le Pen")]
+    text = "Son homologue Wang Yi a refusé."
+    assert found(text, [("Wang", "PER")], propn={"Yi"}) == [("Wang Yi", "PER", "Wang Yi")]
 
 
 # --- text that is not prose -----------------------------------------------------------------
