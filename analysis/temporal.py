@@ -95,6 +95,7 @@ def lexicon() -> dict:
         "open": {r["expression"]: r for r in _rows("open.csv")},
         "modifiers": {r["expression"]: r["part"] for r in _rows("modifiers.csv")},
         "tense_verbs": _rows("tense_verbs.csv"),
+        "year_parts": {r["word"]: r for r in _rows("year_parts.csv")},
         **{key: value for key, value in words.items() if not key.startswith("_")},
     }
 
@@ -549,6 +550,27 @@ def h_season(m: re.Match, ctx: Context) -> Resolved | None:
     return with_mod(resolved, m["mod"])
 
 
+def h_year_part(m: re.Match, ctx: Context) -> Resolved | None:
+    """« au premier trimestre », « le second semestre 2021 » (year_parts.csv, ordinals)."""
+    lex = lexicon()
+    part = lex["year_parts"][fold(m["part"])]
+    size, index = int(part["months"]), lex["ordinals"][fold(m["ord"])]
+    if index > 12 // size:
+        return None
+    code, granularity = part["code"], part["granularity"]
+
+    def period(year: int) -> tuple[pd.Timestamp, pd.Timestamp]:
+        start = _stamp(year, (index - 1) * size + 1)
+        return start, start + pd.DateOffset(months=size)
+
+    if m["year"]:
+        start, end = period(int(m["year"]))
+        return Resolved(start, end, granularity, f"{start.year}-{code}{index}", "absolute")
+    return cyclic(ctx, m.start(), m.end(), granularity,
+                  lambda pub: [period(y) for y in _years(pub)],
+                  lambda s: f"{s.year}-{code}{index}", f"XXXX-{code}{index}")
+
+
 def _followed_by_noun(m: re.Match, ctx: Context) -> bool:
     """« de 2000 soldats », « en 1945 exemplaires »: a number counting a noun, not a year."""
     token = ctx.next_token(m.end())
@@ -732,6 +754,9 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
                    rf"(?P<season>{alt(lex['seasons'])})"
                    rf"(?:\s+(?P<year>{YEAR})(?:\s*[-/]\s*(?:\d\d){{1,2}})?|\s+(?P<rel>{rel}))?",
                    h_season),
+        "year_part": (rf"(?:{alt(lex['year_part_lead'])}\s+)?(?P<ord>{alt(lex['ordinals'])})\s+"
+                      rf"(?P<part>{alt(lex['year_parts'])})(?:\s+(?:de\s+)?(?P<year>{YEAR}))?",
+                      h_year_part),
         "year": (rf"(?:(?P<lead>{alt(lex['year_lead'])})\s+)?{mod}(?P<year>{YEAR})"
                  r"(?!\s*(?:%|€|\$|£|,\d|\.\d))", h_year),
         "decade": (rf"{mod}(?:{alt(lex['decade_lead'])}\s+)?années\s+"

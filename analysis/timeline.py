@@ -39,8 +39,10 @@ COLUMNS = [
   Open future (« dans les mois à venir »): start = publication + 1 day, end NaT unless the
   phrase bounds it; open past: start NaT, end = publication. NaT when the article has no
   publication date and the expression is relative.
-- `granularity`: day, week, month, season, year, decade or century.
-- `value`: TIMEX3-style value: 2022-06-25, 2022-W24, 2022-W25-WE, 2022-05, 2022-SU, 2022,
+- `granularity`: day, week, month, quarter, half (« au premier semestre »), season, year,
+  decade or century.
+- `value`: TIMEX3-style value: 2022-06-25, 2022-W24, 2022-W25-WE, 2022-05, 2022-Q3, 2022-H1,
+  2022-SU, 2022,
   199X, 19XX, FUTURE_REF, PAST_REF, P3Y (« depuis trois ans »), intervals as A/B
   (« du 12 au 15 mars » → 2022-03-12/2022-03-15, « depuis le 24 février » →
   2022-02-24/PRESENT_REF); without a publication date: XXXX-02-24, XXXX-WXX-6, PAST_REF …
