@@ -317,6 +317,8 @@ class Context:
         tense = governing_tense(self.doc, start, end)
         if tense in ("past", "future"):
             return tense
+        if self.before(start, lex["future_leaning_prefix"]):
+            return "future"  # « Les soldes durent jusqu'au 31 décembre »
         return PRESENT_MODE.get(kind, "nearest")
 
     def next_token(self, end: int) -> Token | None:

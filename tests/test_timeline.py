@@ -138,6 +138,15 @@ CASES = [
      "2024-03-16", "day", "2024-03-12/2024-03-15"),
     ("Entre 2019 et 2021, les adhérents ont doublé.", P, "Entre 2019 et 2021", "2019-01-01",
      "2022-01-01", "year", "2019/2021"),
+    # contracted articles, year spans, parts of years, « jusqu'au » with a present verb
+    ("Les chiffres du mois dernier sont mauvais.", P, "du mois dernier", "2022-05-01",
+     "2022-06-01", "month", "2022-05"),
+    ("La Seconde Guerre mondiale (1939-1945) a ravagé l'Europe.", P, "1939-1945", "1939-01-01",
+     "1946-01-01", "year", "1939/1945"),
+    ("Le PIB a reculé au premier trimestre.", "2023-10-18", "au premier trimestre",
+     "2023-01-01", "2023-04-01", "quarter", "2023-Q1"),
+    ("Les soldes durent jusqu'au 31 décembre.", P, "31 décembre", "2022-12-31", "2023-01-01",
+     "day", "2022-12-31"),
     # open references
     ("Dans les mois à venir, l'usine embauchera.", P, "Dans les mois à venir", "2022-06-26", NAT,
      "month", "FUTURE_REF"),
@@ -162,6 +171,9 @@ NOT_TEMPORAL = [
     "L'armée a déployé 2000 soldats.",
     "Chaque lundi, les bénévoles distribuent des repas.",
     "Cette année-là, la récolte fut mauvaise.",
+    "Entre 1500 et 2000 manifestants ont défilé.",
+    "Le Mardi gras est fêté dans toute la région.",
+    "Le billet coûte 2000 € depuis la rentrée.",
 ]
 
 # Without a publication date: absolute expressions resolve, relative ones keep a value.
