@@ -229,14 +229,45 @@ def _title_cut(rest: str) -> int | None:
     preposition = _PREPOSITION.match(rest[cut:])
     if not preposition:
         return cut
-    cut += preposition.end()
-    complement = rest[cut:]
+    return cut + preposition.end() + _complement_length(rest[cut + preposition.end() :])
+
+
+def _complement_length(complement: str) -> int:
+    """Length of a title's complement at the start of `complement` (`Affaires étrangères` of
+    `Affaires étrangères Sergueï Lavrov`): up to the capitalised words after its last lowercase
+    word; with no lowercase word, its first word when more capitalised words follow
+    (`Économie Bruno Le Maire`); otherwise all of it."""
     names = list(_LOWER_BEFORE_NAME.finditer(complement))
-    return cut + (names[-1].end() if names else len(complement))
+    if names:
+        return names[-1].end()
+    first = _FIRST_WORD_BEFORE_NAME.match(complement)
+    return first.end() if first else len(complement)
 
 
-_PREPOSITION = re.compile(r"(?:de la |de l'|des |du |de |d')")
+_PREPOSITION = re.compile(r"(?:de la |de l'|des |du |de |d'|au |aux |à la |à l')")
 _LOWER_BEFORE_NAME = re.compile(r"(?<!\S)[a-zàâäçéèêëîïôöûùüÿœ][\w'-]*\s+(?=[A-ZÀ-ÖØ-Þ])")
+_FIRST_WORD_BEFORE_NAME = re.compile(r"\S+\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+@functools.cache
+def _portfolio_before() -> re.Pattern:
+    """Text ending with a portfolio title and its preposition (`ministre de l'`): what follows
+    is the portfolio (`Intérieur`), not an entity."""
+    titles = sorted(rules()["portfolio_titles"], key=len, reverse=True)
+    return re.compile(
+        r"(?i)(?<![\w-])(?:"
+        + "|".join(map(re.escape, titles))
+        + r")\s+"
+        + _PREPOSITION.pattern
+        + "$"
+    )
+
+
+def _portfolio_cut(text: str, start: int, rest: str) -> int:
+    """Characters of `rest` (the span from `start`) that are a minister's portfolio."""
+    if _portfolio_before().search(text, max(0, start - 60), start):
+        return _complement_length(rest)
+    return 0
 
 
 def _lead_step(rest: str, label: str, opens_sentence: bool) -> int:
@@ -268,15 +299,17 @@ def _is_institution(text: str) -> bool:
     return bool(head) and head.group(1).lower() in rules()["institution_heads"]
 
 
-def _leading_cut(text: str, label: str, sentence_start: bool) -> int:
-    """How many characters at the start of `text` come before the name itself."""
-    cut = 0
+def _leading_cut(text: str, label: str, sentence_start: bool) -> tuple[int, bool]:
+    """How many characters at the start of `text` come before the name itself, and whether
+    they held a title (then the name is a person's)."""
+    cut, titled = 0, False
     while cut < len(text) and text[cut:] not in aliases():
         step = _lead_step(text[cut:], label, sentence_start and cut == 0)
         if not step:
             break
+        titled = titled or bool(_title_cut(text[cut:]))
         cut += step
-    return cut
+    return cut, titled
 
 
 _TRAILING = re.compile(r"[\s,;:!?«»\"“”()\[\]{}'’.…–—-]+$")
@@ -303,8 +336,12 @@ def looks_like_name(text: str) -> bool:
 def clean_span(text: str, mention: Mention, sentence_start: bool = False) -> Mention | None:
     """The mention trimmed to the name itself, or None when no name is left."""
     surface = text[mention.start : mention.end]
-    lead = _leading_cut(surface, mention.label, sentence_start)
+    lead, titled = _leading_cut(surface, mention.label, sentence_start)
+    portfolio = _portfolio_cut(text, mention.start + lead, surface[lead:])
+    lead += portfolio
     kept = _trailing_cut(surface[lead:])
+    if titled or portfolio:
+        mention = replace(mention, label="PER")
     if _is_institution(kept):
         mention = replace(mention, label="ORG")
     elif (

@@ -143,6 +143,22 @@ def test_a_title_with_its_complement_is_cut_and_a_bare_title_is_no_mention():
     assert found(text, ents) == [("Christophe Béchu", "PER", "Christophe Béchu")]
 
 
+def test_a_ministers_portfolio_is_not_an_entity_but_an_institution_after_a_title_is():
+    text = (
+        "La ministre de l'Enseignement supérieur a parlé. Le ministre de l'Économie Bruno "
+        "Le Maire aussi, devant la présidente de la Commission européenne."
+    )
+    ents = [
+        ("l'Enseignement supérieur", "ORG"),
+        ("Économie Bruno Le Maire", "ORG"),
+        ("Commission européenne", "ORG"),
+    ]
+    assert found(text, ents) == [
+        ("Bruno Le Maire", "PER", "Bruno Le Maire"),
+        ("Commission européenne", "ORG", "Commission européenne"),
+    ]
+
+
 def test_name_particles_and_surnames_with_an_article_stay():
     text = "Charles de Gaulle est mort. De Gaulle avait 79 ans. Bruno Le Maire aussi. Le Maire rit."
     ents = [
