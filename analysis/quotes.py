@@ -58,6 +58,7 @@ NP_LINKS = {"de", "du", "des", "d'"}
 TITLES = {"m.": "Masc", "monsieur": "Masc", "mme": "Fem", "madame": "Fem", "mlle": "Fem"}
 DETERMINER_GENDER = {"le": "Masc", "la": "Fem", "un": "Masc", "une": "Fem", "ce": "Masc",
                      "cette": "Fem"}
+DEMONSTRATIVES = {"c'", "ce", "cela", "ça", "ceci"}
 MAX_GAP_TO_QUE = 10
 """Tokens allowed between a reporting verb and the « que » that opens indirect speech."""
 
@@ -103,6 +104,24 @@ def verb_forms() -> dict[str, str]:
     for row in _rows("reporting_verb_forms.csv"):
         forms[row["form"]] = row["lemma"]
     return forms
+
+
+@functools.cache
+def not_reporting() -> frozenset[tuple[str, str]]:
+    """(lemma before, verb lemma) pairs that are not reporting: « il faut dire que »."""
+    return frozenset((row["before"], row["lemma"]) for row in _rows("not_reporting.csv"))
+
+
+@functools.cache
+def clause_links() -> frozenset[str]:
+    """Words after which « que » opens another clause (« tandis que », « alors que »)."""
+    return frozenset(row["word"] for row in _rows("clause_links.csv"))
+
+
+@functools.cache
+def first_names() -> dict[str, str]:
+    """Common first names of people in the news → Masc / Fem (ambiguous names left out)."""
+    return {row["name"]: row["gender"] for row in _rows("first_names.csv")}
 
 
 @functools.cache
@@ -254,8 +273,10 @@ def char_token(doc: Doc, char: int) -> Token | None:
 
 
 def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
-    """Non-space tokens that start within [start, end)."""
-    return [t for t in doc if start <= t.idx < end and not t.is_space]
+    """Non-space tokens that start within [start, end), quotation marks left out (the tagger
+    often calls a mark a verb or a name)."""
+    return [t for t in doc if start <= t.idx < end and not t.is_space
+            and t.text not in mark_roles()]
 
 
 def sentence_start(text: str, para_start: int, pos: int) -> int:
@@ -324,7 +345,8 @@ class Resolver:
         return None
 
     def gender(self, mention: dict) -> tuple[str, bool]:
-        """(gender, strong): strong from a title or determiner before the name, weak from morph."""
+        """(gender, strong): strong from a title (M., Mme), a determiner + role noun before the
+        name (« la ministre X ») or a known first name; weak from the token's morphology."""
         first = char_token(self.doc, mention["start"])
         if first is None:
             return "", False
@@ -334,6 +356,10 @@ class Resolver:
         if len(before) == 2 and before[0].lower_ in DETERMINER_GENDER and (
                 before[1].lemma_.lower() in role_nouns() or before[1].lower_ in role_nouns()):
             return DETERMINER_GENDER[before[0].lower_], True
+        for name in (mention.get("text") or first.text, mention.get("entity") or ""):
+            word = name.split()[0] if name.split() else ""
+            if word in first_names():  # the canonical name carries the first name
+                return first_names()[word], True
         genders = first.morph.get("Gender")
         return (genders[0], False) if genders else ("", False)
 
@@ -344,25 +370,27 @@ class Resolver:
             for t in span)
 
     def pronoun(self, token: Token, gender: str) -> dict | None:
-        """Nearest previous person of a compatible gender; a subject of this or the previous
-        sentence is preferred over a closer non-subject (« X a reçu Y. Il a dit… » → X)."""
+        """Nearest previous person of the pronoun's gender, then of unknown gender, then any;
+        a subject of this or the previous sentence is preferred over a closer non-subject
+        (« X a reçu Y. Il a dit… » → X)."""
         people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx]
         if not people:  # the tagger sometimes labels a person MISC (« Xi Jinping »)
             people = [m for m in self.mentions if m["label"] == "MISC" and m["end"] <= token.idx
                       and self.is_subject(m)]
-        ranked = []
+        matching, unknown, other = [], [], []
         for m in reversed(people):
             g, strong = self.gender(m)
             if g and g != gender and strong:
                 continue
-            ranked.append((g == gender or not g, m))
-        if not ranked:
-            return None
+            (matching if g == gender else unknown if not g else other).append(m)
         sent = token.sent
         window = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-        recent = [m for ok, m in ranked[:4] if ok]
-        subjects = [m for m in recent if m["start"] >= window and self.is_subject(m)]
-        return (subjects or recent or [ranked[0][1]])[0]
+        for group in (matching, unknown):
+            recent = group[:4]
+            subjects = [m for m in recent if m["start"] >= window and self.is_subject(m)]
+            if recent:
+                return (subjects or recent)[0]
+        return other[0] if other else None
 
     def role(self, token: Token) -> dict | None:
         """« le ministre »: the last person introduced with this role, else the only person."""
@@ -381,6 +409,12 @@ class Resolver:
     def resolve(self, token: Token, stop: int | None = None) -> tuple[dict | None, str]:
         """(mention, how) for a subject token; how is "", "pronoun" or "role"."""
         word = token.lower_.lstrip("-")
+        if word == "qui" and token.i > 0:  # « Laurent Berger, qui a déclaré : … »
+            antecedent = next((t for t in reversed(self.doc[max(0, token.i - 3) : token.i])
+                               if t.pos_ in ("PROPN", "NOUN")), None)
+            if antecedent is None:
+                return None, ""
+            token = antecedent
         if word in pronouns() and token.pos_ == "PRON":
             gender, number = pronouns()[word]
             return (self.pronoun(token, gender), "pronoun") if number == "Sing" else (None, "")
@@ -504,7 +538,7 @@ def inverted_clitic(verb: Token) -> Token | None:
     return None
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb: a dependency subject of the verb or its auxiliary chain, an
     inverted clitic, the subject of the verb it is coordinated with, else the nearest noun
     or pronoun to its left (skipping auxiliaries, clitics and adverbs)."""
@@ -518,18 +552,19 @@ def subject_of(verb: Token) -> Token | None:
     for member in group:
         subjects = [c for c in member.children if c.dep_.startswith("nsubj") or c.dep_ in (
             "expl:subj",)]
-        if subjects:
-            return subjects[0]
+        if subjects:  # the nearest one before the verb (« c'est ainsi que X a résumé » → X)
+            before = [c for c in subjects if c.i < verb.i and c.lower_ not in DEMONSTRATIVES]
+            return before[-1] if before else subjects[0]
     participle = "Part" in verb.morph.get("VerbForm") and verb.lower_.endswith("ant")
     if (verb.dep_ == "conj" or participle) and verb.head is not verb and verb.head.pos_ in (
             "VERB", "AUX"):
         found = subject_of(verb.head)
         if found is not None:
             return found
-    return left_subject(verb)
+    return left_subject(verb, depth)
 
 
-def left_subject(verb: Token) -> Token | None:
+def left_subject(verb: Token, depth: int = 0) -> Token | None:
     """Scan left from the verb for the nearest noun, name or pronoun of its clause."""
     doc = verb.doc
     i = verb.i - 1
@@ -543,6 +578,10 @@ def left_subject(verb: Token) -> Token | None:
         if t.text == "," and i > 0 and doc[i - 1].pos_ in ("PROPN", "NOUN"):
             i -= 1  # « Le ministre, Jean Dupont, a déclaré »: step over the appositive
             continue
+        if t.pos_ == "CCONJ" and depth < 2:  # « X a estimé … et a appelé à … »: X
+            previous = next((v for v in reversed(doc[verb.sent.start : i])
+                             if v.pos_ == "VERB" and v.text not in mark_roles()), None)
+            return subject_of(previous, depth + 1) if previous is not None else None
         return None
     return None
 
@@ -621,10 +660,34 @@ def source_cue(res: Resolver, tokens: list[Token], at_start: bool) -> Attributio
 
 def verb_before(res: Resolver, tokens: list[Token], rule: str) -> Attribution | None:
     """The nearest reporting verb left of the quote, and its subject."""
-    for t in reversed(tokens):
+    for k in range(len(tokens) - 1, -1, -1):
+        t = tokens[k]
         lemma = reporting_lemma(t)
-        if lemma:
-            return res.attribution(subject_of(t), lemma, rule, stop=t.i)
+        if not lemma:
+            continue
+        found = res.attribution(subject_of(t), lemma, rule, stop=t.i)
+        if not found.speaker and k > 0 and tokens[k - 1].idx < t.idx:
+            after = inverted_after(res, tokens[k:])  # « … », a dit X, « … »
+            if after is not None and after.speaker:
+                return replace(after, rule=rule)
+        return found
+    return None
+
+
+def verb_after(res: Resolver, tokens: list[Token]) -> Attribution | None:
+    """« « … » : c'est ainsi que X a résumé », « c'est ce qu'a martelé X »: a reporting verb
+    later in the quote's sentence, with its subject before or after it."""
+    for k, t in enumerate(tokens):
+        lemma = reporting_lemma(t)
+        if not lemma:
+            continue
+        found = res.attribution(subject_of(t), lemma, "verb_after", stop=t.i)
+        if found.speaker:
+            return found
+        after = inverted_after(res, tokens[k:])
+        if after is not None and after.speaker:
+            return replace(after, rule="verb_after")
+        return found
     return None
 
 
@@ -680,14 +743,15 @@ def find_indirect(doc: Doc, res: Resolver, quotes: list[Marked]) -> list[Indirec
         lemma = reporting_lemma(verb)
         if not reporting_verbs().get(lemma):
             continue
-        if inside(verb.idx, ranges):
+        if inside(verb.idx, ranges) or _not_reporting(verb, lemma):
             continue
         que = None
         for t in doc[verb.i + 1 : verb.i + 1 + MAX_GAP_TO_QUE]:
             if t.lower_ in ("que", "qu'"):
                 que = t
                 break
-            if t.pos_ == "VERB" or t.text in SENTENCE_END or t.text in mark_roles() or t.is_space:
+            if t.pos_ == "VERB" or t.text in SENTENCE_END or t.text in mark_roles() or (
+                    t.is_space or t.lower_ in clause_links()):
                 break
         if que is None or que.i + 1 >= len(doc):
             continue
@@ -702,6 +766,14 @@ def find_indirect(doc: Doc, res: Resolver, quotes: list[Marked]) -> list[Indirec
             found.append(Indirect(start, end, res.attribution(subject_of(verb), lemma,
                                                              "indirect")))
     return found
+
+
+def _not_reporting(verb: Token, lemma: str) -> bool:
+    """« il faut dire que », « cela veut dire que »: the verb before makes it no report."""
+    doc = verb.doc
+    before = [t for t in doc[max(0, verb.i - 2) : verb.i] if not t.is_space]
+    return any((t.lemma_.lower(), lemma) in not_reporting() or
+               (t.lower_, lemma) in not_reporting() for t in before)
 
 
 def _indirect_end(text: str, start: int, para_end: int, ranges: list[tuple[int, int]]) -> int:
@@ -750,6 +822,7 @@ def attribute_marked(doc: Doc, res: Resolver, quote: Marked, kind: str,
             lambda: source_cue(res, right_trimmed, False),
             lambda: verb_before(res, left, "verb_before"),
             lambda: colon_subject(res, left),
+            lambda: verb_after(res, right_trimmed),
         )
     return first_found(
         lambda: holder.attribution if holder else None,

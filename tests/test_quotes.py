@@ -210,6 +210,35 @@ RULES = {
         ("Il n'y aura pas d'impunité.", "direct", "Emmanuel Macron", "", "previous_sentence")],
     "Le message de Sébastien Lecornu est clair : « Nous ne transigerons pas. »": [
         ("Nous ne transigerons pas.", "direct", "Sébastien Lecornu", "", "colon")],
+    # a quote split by its attribution; the attribution after it, not inverted
+    "« Nous irons jusqu'au bout », a dit Élisabeth Borne, « car le système est en danger ».": [
+        ("Nous irons jusqu'au bout", "direct", "Élisabeth Borne", "dire", "inverted"),
+        ("car le système est en danger", "partial", "Élisabeth Borne", "dire", "verb_before")],
+    "« On ne lâchera rien » : c'est ainsi que Fabien Roussel a résumé la position du PCF.": [
+        ("On ne lâchera rien", "direct", "Fabien Roussel", "résumer", "verb_after")],
+    "« Nous n'avons rien à cacher » — c'est ce qu'a martelé Elon Musk devant le Congrès.": [
+        ("Nous n'avons rien à cacher", "direct", "Elon Musk", "marteler", "verb_after")],
+    # relative « qui », « tandis que » opening another clause, coordinated verbs
+    "Laurent Berger, qui a déclaré : « La mobilisation continuera », a été reçu à l'Élysée.": [
+        ("La mobilisation continuera", "direct", "Laurent Berger", "déclarer", "verb_before")],
+    "Emmanuel Macron a répondu. « Je n'ai pas de regret », a-t-il dit, tandis qu'Olivier Véran "
+    "assurait que « tout ira bien ».": [
+        ("Je n'ai pas de regret", "direct", "Emmanuel Macron", "dire", "inverted+pronoun"),
+        ("tout ira bien", "partial", "Olivier Véran", "assurer", "verb_before")],
+    "Jean-Luc Mélenchon a estimé que « le pays est au bord de l'explosion » et a appelé à "
+    "« bloquer le pays ».": [
+        ("le pays est au bord de l'explosion", "partial", "Jean-Luc Mélenchon", "estimer",
+         "verb_before"),
+        ("bloquer le pays", "partial", "Jean-Luc Mélenchon", "appeler", "verb_before")],
+    # « dire que » after falloir / vouloir is the writer's voice, not indirect speech
+    "Il faut dire que la situation est compliquée. Cela veut dire que les syndicats devront "
+    "se réunir.": [],
+    # « elle » skips a nearer man (gender from the first name)
+    "Sophie Binet a rencontré Jean-Luc Mélenchon. Elle a jugé les critiques « injustes ».": [
+        ("injustes", "partial", "Sophie Binet", "juger", "verb_before+pronoun")],
+    # a role with nobody named: no guess
+    "« Je ne céderai pas », a déclaré la ministre des Armées.": [
+        ("Je ne céderai pas", "direct", "", "déclarer", "inverted")],
     "Le film « Anatomie d'une chute » a remporté la Palme d'or.": [],
 }
 

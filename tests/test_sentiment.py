@@ -37,6 +37,8 @@ CASES = [
     ("Cette politique n'est pas agressive.", 0.8, "agressif:0.80"),
     ("Ce n'est jamais une bonne nouvelle.", -0.7, "bon:-0.70"),
     ("La décision est sans danger.", 0.5, "danger:0.50"),
+    # « ne VERB pas »: the negation is spent on the verb, the object keeps its sign
+    ("Poutine ne gagnera pas cette guerre.", -0.7, "guerre:-0.70"),
     # sum / sqrt(n): two charged words reinforce each other
     ("C'est une menace inacceptable.", round(-1.3 / math.sqrt(2), 4),
      "menace:-0.60; inacceptable:-0.70"),
