@@ -226,6 +226,14 @@ def _infinitive(verb: Token) -> bool:
         c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
 
+def _etre_compound(verb: Token, children: list[Token]) -> bool:
+    """« être » + participle read as a compound past: verbs of tense_verbs.csv marked
+    `etre_participle` (entrer, arriver, mourir …) and reflexive verbs (« s'est rendu »)."""
+    etre = {r["lemma"] for r in lexicon()["tense_verbs"] if r["form"] == "etre_participle"}
+    reflexive = any("Yes" in c.morph.get("Reflex") for c in children)
+    return verb.lemma_ in etre or reflexive
+
+
 def verb_tense(verb: Token, depth: int = 0) -> str | None:
     """past / present / future of a verb from its morphology and auxiliaries.
 
@@ -249,6 +257,8 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
         if row["form"] == "participle" and "Part" in verb.morph.get("VerbForm"):
             return row["tense"]
     passive = [c for c in children if c.dep_ in ("aux:pass", "cop")]
+    if passive and "Part" in verb.morph.get("VerbForm") and _etre_compound(verb, children):
+        return _aux_tense(passive[0])  # « est entrée », « s'est rendu »: passé composé
     morph = passive[0].morph if passive else verb.morph
     if "Inf" in morph.get("VerbForm") and verb.head is not verb and depth < 3:
         return verb_tense(verb.head, depth + 1)
@@ -266,6 +276,8 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
         return None
     token = span.root
     for _ in range(12):
+        if not _same_paragraph(doc, start, token.idx):
+            break  # the parser joined two paragraphs: the head belongs to another one
         if token.pos_ in ("VERB", "AUX") and not (start <= token.idx < end):
             return verb_tense(token)
         copula = [c for c in token.children if c.dep_ == "cop"]
@@ -278,10 +290,16 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     return verb_tense(nearest) if nearest is not None else None
 
 
+def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
+    """No line break between character offsets a and b."""
+    return "\n" not in doc.text[min(a, b) : max(a, b)]
+
+
 def _nearest_verb(span) -> Token | None:
     """The verb closest to a span in its sentence, when the parse gives it no verbal head."""
     sentence = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
-    verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX") and not span.start <= t.i < span.end]
+    verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX") and not span.start <= t.i < span.end
+             and _same_paragraph(span.doc, span.start_char, t.idx)]
     if not verbs:
         return None
     return min(verbs, key=lambda t: (min(abs(t.i - span.start), abs(t.i - span.end + 1)),

@@ -55,12 +55,15 @@ DATE_COLUMNS = ("start_date", "end_date")
 
 
 def _sentence(doc: Doc, start: int, end: int) -> str:
-    """The sentence around [start, end), or the line when the Doc has no sentence marks."""
+    """The sentence around [start, end), never beyond its paragraph (line)."""
+    text = doc.text
+    low = text.rfind("\n", 0, start) + 1
+    high = text.find("\n", end)
+    high = len(text) if high < 0 else high
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and doc.has_annotation("SENT_START"):
-        return span.sent.text.strip()
-    text = doc.text
-    return text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
+        low, high = max(low, span.sent.start_char), min(high, span.sent.end_char)
+    return text[low:high].strip()
 
 
 def _row(doc: Doc, doc_id: str, pub: pd.Timestamp, mention: Mention) -> dict:
