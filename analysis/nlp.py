@@ -117,13 +117,20 @@ def read_cached(key: str, text: str) -> Doc | None:
 
 
 class Progress:
-    """Counts documents: a tqdm bar on a terminal, else a log line every `every` seconds."""
+    """Counts documents: a tqdm bar on a terminal, else a log line every `every` seconds.
+
+    `Progress.enabled = False` silences it (worker processes whose parent shows progress).
+    """
+
+    enabled = True
 
     def __init__(self, total: int, label: str = "parsing", every: float = 10.0):
         self.total, self.label, self.every = total, label, every
         self.done, self.started, self.last = 0, time.monotonic(), time.monotonic()
         self.bar = None
-        if sys.stderr.isatty() and total > 1:
+        if not self.enabled:
+            self.every = float("inf")
+        elif sys.stderr.isatty() and total > 1:
             from tqdm.auto import tqdm
 
             self.bar = tqdm(total=total, desc=label, unit="doc", leave=False)
