@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import multiprocessing
 import pickle
+import sys
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -149,25 +152,90 @@ def iter_rows(
     batch_size: int = nlp.DEFAULT_BATCH_SIZE,
     use_cache: bool = True,
 ) -> Iterator[dict[str, list[dict]]]:
-    """The rows of every article of `corpus`: read from the results cache, else analysed.
+    """The rows of every article of `corpus`, in order: read from the results cache, else
+    analysed (parsed or read from the parse cache, analysed, cached).
 
-    Only articles whose rows are not cached are handed to `corpus_docs` (parsed or read from
-    the parse cache), so a fully cached corpus loads neither the model nor any Doc.
+    A fully cached corpus loads neither the model nor any Doc. With `n_process` > 1 the
+    articles to analyse are shared among that many worker processes, each parsing and
+    analysing its own slices, so that the analyses run in parallel as well as the parse.
     """
     model = model or nlp.default_model()
     records = corpus.to_dict("records")
-    keys = [rows_key(record, model) for record in records] if use_cache else []
-    cached = [read_rows(key) for key in keys] if use_cache else [None] * len(records)
+    keys = [rows_key(record, model) if use_cache else "" for record in records]
+    cached = [read_rows(key) if use_cache else None for key in keys]
     missing = [i for i, rows in enumerate(cached) if rows is None]
-    docs = nlp.corpus_docs(corpus.iloc[missing], model, batch_size, n_process) if missing else ()
-    fresh = iter(docs)
-    for i, rows in enumerate(cached):
-        if rows is None:
-            record, doc = next(fresh)
-            rows = doc_rows(doc, record)
-            if use_cache:
-                write_rows(keys[i], rows)
+    slices = _slices(missing, n_process, batch_size)
+    if len(slices) > 1 and n_process > 1:
+        fresh = _parallel_rows(corpus, keys, slices, model, n_process, batch_size)
+    else:
+        fresh = _fresh_rows(corpus.iloc[missing], [keys[i] for i in missing], model, batch_size)
+    for rows in cached:
+        yield next(fresh) if rows is None else rows
+
+
+def _fresh_rows(
+    part: pd.DataFrame, keys: list[str], model: str, batch_size: int
+) -> Iterator[dict[str, list[dict]]]:
+    """Analyse articles that have no cached rows (one process); store their rows."""
+    if part.empty:
+        return
+    docs = nlp.corpus_docs(part, model, batch_size, 1)
+    for key, (record, doc) in zip(keys, docs, strict=True):
+        rows = doc_rows(doc, record)
+        if key:
+            write_rows(key, rows)
         yield rows
+
+
+def _slice_rows(part: pd.DataFrame, keys: list[str], model: str, batch_size: int) -> list[dict]:
+    """Worker task: the rows of one slice of articles."""
+    return list(_fresh_rows(part, keys, model, batch_size))
+
+
+def _slices(missing: list[int], n_process: int, batch_size: int) -> list[list[int]]:
+    """Contiguous slices of the articles to analyse: about eight per process, for balance,
+    of at most `batch_size` and at least 4 articles."""
+    size = max(4, min(batch_size, -(-len(missing) // (8 * max(1, n_process)))))
+    return [missing[i : i + size] for i in range(0, len(missing), size)]
+
+
+def _parallel_rows(
+    corpus: pd.DataFrame,
+    keys: list[str],
+    slices: list[list[int]],
+    model: str,
+    n_process: int,
+    batch_size: int,
+) -> Iterator[dict[str, list[dict]]]:
+    """Rows of the articles in `slices`, in order, analysed by `n_process` worker processes.
+
+    On Linux the workers are forked after the model is loaded, so they share it instead of
+    loading it again; elsewhere they start fresh and load it themselves.
+    """
+    method = "fork" if sys.platform == "linux" else "spawn"
+    if method == "fork":
+        nlp.load_model(model)
+    progress = nlp.Progress(sum(map(len, slices)))
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_quiet) as pool:
+        tasks = [
+            pool.submit(_slice_rows, corpus.iloc[ids], [keys[i] for i in ids], model, batch_size)
+            for ids in slices
+        ]
+        try:
+            for task in tasks:
+                for rows in task.result():
+                    progress.update()
+                    yield rows
+        finally:
+            progress.close()
+            for task in tasks:
+                task.cancel()
+
+
+def _quiet() -> None:
+    """Worker set-up: progress is shown by the parent process only."""
+    nlp.Progress.enabled = False
 
 
 def collect(rows: Iterable[dict[str, list[dict]]]) -> dict[str, list[pd.DataFrame]]:

@@ -109,3 +109,16 @@ def test_empty_corpus_gives_empty_tables_with_columns(multi, expected, fresh_cac
     assert_frame_equal(got["quotes"], extract_quotes(empty))
     assert_frame_equal(got["timeline"], extract_timeline(empty))
     assert_frame_equal(got["entities"], extract_entities(empty))
+
+
+def test_two_worker_processes_give_the_same_tables(multi, expected, fresh_cache, monkeypatch):
+    monkeypatch.setattr(pipeline, "_slices", lambda missing, n, size: [[i] for i in missing])
+    assert_tables_equal(pipeline.analyze_corpus(multi, n_process=2), expected)
+    assert len(list(fresh_cache.glob("rows/*/*.pickle"))) == 4  # written by the workers
+    assert len(list(fresh_cache.glob("docs/*/*.spacy"))) == 4
+
+
+def test_slices_balance_work_among_processes():
+    assert pipeline._slices(list(range(10)), 1, 32) == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
+    assert [len(s) for s in pipeline._slices(list(range(200)), 2, 32)] == [13] * 15 + [5]
+    assert pipeline._slices([], 2, 32) == []
