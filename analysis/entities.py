@@ -182,8 +182,9 @@ def _non_prose_regexes() -> tuple[re.Pattern, ...]:
 @functools.cache
 def _lead_regex() -> re.Pattern:
     """A leading elision (`l'`) or word at the start of a span, with the space after it."""
-    elisions = "|".join(map(re.escape, sorted(rules()["elisions"], key=len, reverse=True)))
-    return re.compile(r"(?i:" + elisions + r")|[^\s']+'?\s*|\S+\s*")
+    elisions = sorted((word.rstrip("'") for word in rules()["elisions"]), key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, elisions))
+    return re.compile(r"(?i:(?:" + alternatives + r")['’])|[^\s'’]+['’]?\s*|\S+\s*")
 
 
 def canonical_entity(name: str, label: str | None = None) -> str:
@@ -279,7 +280,7 @@ def _lead_step(rest: str, label: str, opens_sentence: bool) -> int:
     if title is not None:
         return title
     word = _lead_regex().match(rest).group(0)
-    bare = word.strip().lower()
+    bare = word.strip().lower().replace("’", "'")
     after = rest[len(word) :].lstrip()
     particle = label == "PER" and bare in rules()["name_particles"] and after[:1].isupper()
     if not after or particle or _is_institution(rest):
@@ -345,7 +346,7 @@ def clean_span(text: str, mention: Mention, sentence_start: bool = False) -> Men
     if _is_institution(kept):
         mention = replace(mention, label="ORG")
     elif (
-        surface[lead:].strip().lower() in rules()["elisions"]
+        surface[lead:].strip().lower().replace("’", "'") in rules()["elisions"]
         or fold(kept) in _not_names()
         or not looks_like_name(kept)
     ):
@@ -692,7 +693,8 @@ def entity_frequency(
                     f"(corpus=...) and one of its columns"
                     + (f" ({', '.join(map(str, corpus.columns))})" if corpus is not None else "")
                 )
-            mentions = mentions.merge(corpus[["doc_id", by]], on="doc_id", how="left")
+            groups = corpus[["doc_id", by]].astype({"doc_id": str})
+            mentions = mentions.astype({"doc_id": str}).merge(groups, on="doc_id", how="left")
         keys = [by, *keys]
     return _frequency_table(mentions, keys)
 

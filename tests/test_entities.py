@@ -21,7 +21,7 @@ from analysis.entities import (
 )
 from analysis.nlp import _blank_vocab
 
-_TOKEN = re.compile(r"[^\W\d_]+'|[\w]+(?:-[\w]+)*|[^\w\s]")
+_TOKEN = re.compile(r"[^\W\d_]+['’]|[\w]+(?:-[\w]+)*|[^\w\s]")
 
 
 def make_doc(text: str, ents=(), propn=()) -> Doc:
@@ -82,6 +82,8 @@ def test_leading_articles_and_elisions_are_not_part_of_the_mention():
     ]
     rows = doc_entities(make_doc(text, ents), "t")
     assert (rows[0]["start"], rows[0]["end"]) == (16, 20)
+    text = "Texte non normalisé : l’Ukraine et qu’ ici."
+    assert found(text, [("l’Ukraine", "LOC"), ("qu’", "MISC")]) == [("Ukraine", "LOC", "Ukraine")]
 
 
 def test_capitalised_article_opening_a_sentence_is_dropped_but_kept_inside_a_name():
