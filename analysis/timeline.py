@@ -296,7 +296,14 @@ def _legend(ax, has_clipped: bool) -> None:
 
 def plot_timeline(timeline: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
     """One lane per article, time on x: days as points, periods as bars, open references as
-    arrows from the publication date (a dashed line and diamond), each event labelled."""
+    arrows from the publication date (a dashed line and diamond), each event labelled.
+
+    Labels are packed into rows so that none overlaps another. The axis covers the
+    publication dates and the events within FAR_YEARS years of them; events further away
+    (« en 1945 ») are pinned to the axis edge with a triangle and their date leads the label.
+    Articles are ordered by publication date; undated ones come last and show only the
+    expressions the text dates by itself.
+    """
     title = "Timeline of the events each article refers to"
     dated = timeline[timeline["start_date"].notna() | timeline["end_date"].notna()]
     if dated.empty:
@@ -389,8 +396,8 @@ def plot_mentions_over_time(timeline: pd.DataFrame) -> Figure:
         ax.grid(axis="y", visible=True)
         ax.set_title(title, pad=20 if open_refs else 6)
         if open_refs:
-            ax.text(0, 1.015, "open references (« à venir », « ces dernières années ») not "
-                    f"counted: {open_refs}", transform=ax.transAxes, ha="left", va="bottom",
-                    fontsize=8, color="#555555")
+            ax.text(0, 1.015, "not counted: open references (« à venir », « ces dernières "
+                    f"années ») and relative dates of undated articles: {open_refs}",
+                    transform=ax.transAxes, ha="left", va="bottom", fontsize=8, color="#555555")
         fig.tight_layout()
     return fig
