@@ -241,7 +241,7 @@ def is_title(text: str, quote: Marked) -> bool:
     """Whether the word just before the opening mark names a work or a thing (« le film »),
     the quoted phrase starting with a capital when the cue asks for one."""
     before = text[quote.para_start : quote.opener].rstrip()
-    match = re.search(r"([\w-]+)$", before)
+    match = re.search(r"([\w-]+)\s*,?$", before)  # « son dernier roman, « … » »
     if not match or match[1].lower() not in title_cues():
         return False
     first = text[quote.start : quote.start + 1]
@@ -321,6 +321,7 @@ class Attribution:
     speaker_end: int = -1
     verb: str = ""
     rule: str = "none"
+    subject_found: bool = False
 
 
 class Resolver:
@@ -393,7 +394,9 @@ class Resolver:
         return other[0] if other else None
 
     def role(self, token: Token) -> dict | None:
-        """« le ministre »: the last person introduced with this role, else the only person."""
+        """« le ministre »: the last person introduced with this role; else, for a bare role
+        (no « de » complement), the only person named so far whose gender does not clash
+        with the role's determiner (« la présidente » skips Emmanuel Macron)."""
         lemma = token.lemma_.lower()
         people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx]
         for m in reversed(people):
@@ -403,8 +406,24 @@ class Resolver:
             window = self.doc[max(0, span.start - 4) : min(len(self.doc), span.end + 3)]
             if any(t.lemma_.lower() == lemma for t in window if t.i != token.i):
                 return m
-        names = {m["entity"] for m in people}
-        return people[-1] if len(names) == 1 else None
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if following is not None and following.lower_ in NP_LINKS or any(
+                c.dep_.startswith("nmod") for c in token.rights):
+            return None  # « le porte-parole du gouvernement »: a specific role, not introduced
+        gender = self.role_gender(token)
+        compatible = {}
+        for m in reversed(people):
+            g, strong = self.gender(m)
+            if not (gender and g and strong and g != gender):
+                compatible.setdefault(m["entity"], m)
+        return next(iter(compatible.values())) if len(compatible) == 1 else None
+
+    def role_gender(self, token: Token) -> str:
+        """« la présidente » → Fem, « le ministre » → Masc, from the determiner before it."""
+        det = next((c for c in token.children if c.dep_ == "det"), None)
+        if det is None and token.i > 0:
+            det = token.doc[token.i - 1]
+        return DETERMINER_GENDER.get(det.lower_, "") if det is not None else ""
 
     def resolve(self, token: Token, stop: int | None = None) -> tuple[dict | None, str]:
         """(mention, how) for a subject token; how is "", "pronoun" or "role"."""
@@ -445,8 +464,8 @@ class Resolver:
         mention, how = self.resolve(token, stop)
         rule = f"{rule}+{how}" if how and mention is not None else rule
         if mention is None:
-            return Attribution(verb=verb, rule=rule)
-        return Attribution(mention["entity"], mention["start"], mention["end"], verb, rule)
+            return Attribution(verb=verb, rule=rule, subject_found=True)
+        return Attribution(mention["entity"], mention["start"], mention["end"], verb, rule, True)
 
 
 NAME_PARTICLES = {"le", "la", "de", "du", "des", "von", "van", "der", "den", "ben", "bin", "el",
@@ -556,9 +575,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             before = [c for c in subjects if c.i < verb.i and c.lower_ not in DEMONSTRATIVES]
             return before[-1] if before else subjects[0]
     participle = "Part" in verb.morph.get("VerbForm") and verb.lower_.endswith("ant")
-    if (verb.dep_ == "conj" or participle) and verb.head is not verb and verb.head.pos_ in (
-            "VERB", "AUX"):
-        found = subject_of(verb.head)
+    infinitive = "Inf" in verb.morph.get("VerbForm")
+    if (verb.dep_ == "conj" or participle or infinitive) and verb.head is not verb and (
+            verb.head.pos_ in ("VERB", "AUX")) and depth < 3:
+        found = subject_of(verb.head, depth + 1)
         if found is not None:
             return found
     return left_subject(verb, depth)
@@ -665,12 +685,32 @@ def verb_before(res: Resolver, tokens: list[Token], rule: str) -> Attribution | 
         lemma = reporting_lemma(t)
         if not lemma:
             continue
+        agent = passive_agent(t)
+        if agent is not None:  # « ces propos ont été jugés « … » par X »
+            return res.attribution(agent, lemma, rule + "+passive")
         found = res.attribution(subject_of(t), lemma, rule, stop=t.i)
         if not found.speaker and k > 0 and tokens[k - 1].idx < t.idx:
             after = inverted_after(res, tokens[k:])  # « … », a dit X, « … »
             if after is not None and after.speaker:
                 return replace(after, rule=rule)
         return found
+    return None
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The « par X » agent of a passive verb (« ont été jugés … par X »), in its sentence."""
+    doc = verb.doc
+    passive = "Pass" in verb.morph.get("Voice") or any(
+        c.dep_ == "aux:pass" for c in verb.children) or (
+        verb.i > 0 and doc[verb.i - 1].lemma_ == "être" and "Part" in verb.morph.get("VerbForm"))
+    reflexive = any(t.lower_ in ("se", "s'") for t in doc[max(0, verb.i - 3) : verb.i])
+    if not passive or reflexive:  # « s'est dit préoccupé par … » is not a passive
+        return None
+    for t in doc[verb.i + 1 : verb.i + 15]:
+        if t.text in SENTENCE_END:
+            return None
+        if t.lower_ == "par" and t.i + 1 < len(doc):
+            return next((x for x in doc[t.i + 1 : t.i + 5] if x.pos_ in ("PROPN", "NOUN")), None)
     return None
 
 
@@ -711,8 +751,11 @@ def colon_subject(res: Resolver, tokens: list[Token]) -> Attribution | None:
     if not tokens or tokens[-1].text != ":":
         return None
     verb = next((t for t in reversed(tokens) if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
-        return None
+    if verb is None:  # « Réaction immédiate de Jordan Bardella : « … » »
+        person = res.in_tokens(tokens, "PER")
+        if person is None:
+            return None
+        return res.attribution(char_token(res.doc, person["start"]), "", "colon")
     return res.attribution(subject_of(verb), "", "colon", stop=verb.i)
 
 
@@ -929,6 +972,15 @@ def _back_fill_runs(rows: list[dict]) -> None:
                        speaker_end=nxt["speaker_end"], verb=nxt["verb"], rule="continuation")
 
 
+def _subjectless_verbs(rows: list[dict]) -> None:
+    """« Et d'ajouter : « … » », « avant de préciser : « … » »: a reporting verb with no subject
+    of its own continues the speaker of the quote just before."""
+    for prev, row in zip(rows, rows[1:], strict=False):
+        if row.get("_subjectless") and not row["speaker"] and prev["speaker"]:
+            row.update(speaker=prev["speaker"], speaker_start=prev["speaker_start"],
+                       speaker_end=prev["speaker_end"], rule="verb_before+previous")
+
+
 def quote_row(doc: Doc, doc_id: str, start: int, end: int, kind: str, who: Attribution,
               mentions: list[dict]) -> dict:
     """One output row: offsets, speaker, sentiment and the entities named inside."""
@@ -966,14 +1018,16 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
     rows, starts = [], {}
     for quote in marked:
         kind = quote_kind(doc.text, quote)
-        row = quote_row(doc, doc_id, quote.start, quote.end, kind,
-                        attribute_marked(doc, res, quote, kind, indirect), mentions)
+        who = attribute_marked(doc, res, quote, kind, indirect)
+        row = quote_row(doc, doc_id, quote.start, quote.end, kind, who, mentions)
+        row["_subjectless"] = who.rule == "verb_before" and not who.subject_found
         row["_opens_paragraph"] = not doc.text[quote.para_start : quote.opener].strip()
         row["_runs_on"] = quote.runs_on
         starts[quote.start] = quote.para_start
         rows.append(row)
     continue_speakers(rows, starts, [p for p, _ in paragraphs(doc.text)])
     _back_fill_runs(rows)
+    _subjectless_verbs(rows)
     for row, quote in zip(rows, marked, strict=True):
         if row["rule"] == "none" and row["kind"] == "direct":
             found = previous_sentence(doc, res, quote)
@@ -987,6 +1041,7 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
     for row in rows:
         row.pop("_opens_paragraph", None)
         row.pop("_runs_on", None)
+        row.pop("_subjectless", None)
     return sorted(rows, key=lambda r: (r["start"], r["end"]))
 
 

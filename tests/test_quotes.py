@@ -239,6 +239,30 @@ RULES = {
     # a role with nobody named: no guess
     "« Je ne céderai pas », a déclaré la ministre des Armées.": [
         ("Je ne céderai pas", "direct", "", "déclarer", "inverted")],
+    # passive with a « par » agent; a verbless lead-in before a colon
+    "Ces propos ont été jugés « scandaleux » par Yaël Braun-Pivet.": [
+        ("scandaleux", "partial", "Yaël Braun-Pivet", "juger", "verb_before+passive")],
+    "Réaction immédiate de Jordan Bardella : « C'est un aveu d'échec. »": [
+        ("C'est un aveu d'échec.", "direct", "Jordan Bardella", "", "colon")],
+    # « Et d'ajouter » has no subject: the previous quote's speaker goes on
+    "Olaf Scholz a défendu sa coalition. « Nous tiendrons », a-t-il affirmé. Et d'ajouter : "
+    "« Les Allemands nous jugeront. »": [
+        ("Nous tiendrons", "direct", "Olaf Scholz", "affirmer", "inverted+pronoun"),
+        ("Les Allemands nous jugeront.", "direct", "Olaf Scholz", "ajouter",
+         "verb_before+previous")],
+    # a role with a complement is not given to the only person named; a bare one is, by gender
+    "« C'est une capitulation », a fustigé Éric Zemmour. Le porte-parole du gouvernement a "
+    "répliqué que l'accord était « équilibré ».": [
+        ("C'est une capitulation", "direct", "Éric Zemmour", "fustiger", "inverted"),
+        ("l'accord était « équilibré »", "indirect", "", "répliquer", "indirect"),
+        ("équilibré", "partial", "", "répliquer", "indirect")],
+    "Giorgia Meloni et Emmanuel Macron se sont parlé. « Nous avons eu un échange franc », a "
+    "déclaré la présidente.": [
+        ("Nous avons eu un échange franc", "direct", "Giorgia Meloni", "déclarer",
+         "inverted+role")],
+    # titles after a comma, nicknames after « surnommer »
+    "Son dernier roman, « Les Choses humaines », a reçu un prix. Celui que ses partisans "
+    "surnomment « le Lion » a gagné.": [],
     "Le film « Anatomie d'une chute » a remporté la Palme d'or.": [],
 }
 
