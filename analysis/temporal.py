@@ -370,8 +370,22 @@ def cyclic(ctx: Context, start: int, end: int, kind: str, candidates, value: Cal
     chosen = pick(candidates(ctx.pub), ctx.pub, mode)
     if chosen is None:
         return None
+    if kind == "daymonth" and not direction and mode in ("past", "future"):
+        chosen = _plausible(candidates(ctx.pub), ctx.pub, mode, chosen)
     return Resolved(chosen[0], chosen[1], granularity, value(chosen[0]), "publication",
                     direction)
+
+
+def _plausible(candidates, pub: pd.Timestamp, mode: str, chosen):
+    """A date without year that the tense puts almost a year away, when the same date on the
+    other side is days away, is the near one: « Elle a appelé à une journée de mobilisation
+    le 15 mars » written on 8 March means this 15 March (thresholds: day_month_window)."""
+    window = lexicon()["day_month_window"]
+    other = pick(candidates, pub, "future" if mode == "past" else "past")
+    if (other is not None and _distance(chosen, pub) > window["far_days"]
+            and _distance(other, pub) <= window["near_days"]):
+        return other
+    return chosen
 
 
 def _rel_direction(rel: str | None) -> str | None:

@@ -89,6 +89,8 @@ CASES = [
      "2022-02-24"),
     ("La réforme entrera en vigueur le 1er janvier.", P, "le 1er janvier", "2023-01-01",
      "2023-01-02", "day", "2023-01-01"),
+    ("Elle a appelé à une journée de mobilisation le 15 mars.", "2023-03-08", "le 15 mars",
+     "2023-03-15", "2023-03-16", "day", "2023-03-15"),
     ("Le 14 juillet dernier, le défilé a réuni la foule.", "2023-03-15", "Le 14 juillet dernier",
      "2022-07-14", "2022-07-15", "day", "2022-07-14"),
     # years, decades, centuries
