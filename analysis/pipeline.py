@@ -22,6 +22,7 @@ import hashlib
 import multiprocessing
 import pickle
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -162,15 +163,18 @@ def iter_rows(
     model = model or nlp.default_model()
     records = corpus.to_dict("records")
     keys = [rows_key(record, model) if use_cache else "" for record in records]
-    cached = [read_rows(key) if use_cache else None for key in keys]
-    missing = [i for i, rows in enumerate(cached) if rows is None]
+    missing = [i for i, key in enumerate(keys) if not (key and rows_path(key).exists())]
     slices = _slices(missing, n_process, batch_size)
     if len(slices) > 1 and n_process > 1:
         fresh = _parallel_rows(corpus, keys, slices, model, n_process, batch_size)
     else:
         fresh = _fresh_rows(corpus.iloc[missing], [keys[i] for i in missing], model, batch_size)
-    for rows in cached:
-        yield next(fresh) if rows is None else rows
+    pending = set(missing)
+    for i, key in enumerate(keys):
+        rows = next(fresh) if i in pending else read_rows(key)
+        if rows is None:  # an entry that vanished or broke since it was listed: redo it
+            rows = next(_fresh_rows(corpus.iloc[[i]], [key], model, batch_size))
+        yield rows
 
 
 def _fresh_rows(
@@ -218,13 +222,13 @@ def _parallel_rows(
     progress = nlp.Progress(sum(map(len, slices)))
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(n_process, mp_context=context, initializer=_quiet) as pool:
-        tasks = [
+        tasks = deque(
             pool.submit(_slice_rows, corpus.iloc[ids], [keys[i] for i in ids], model, batch_size)
             for ids in slices
-        ]
+        )
         try:
-            for task in tasks:
-                for rows in task.result():
+            while tasks:  # a slice's rows are dropped here once yielded: memory stays flat
+                for rows in tasks.popleft().result():
                     progress.update()
                     yield rows
         finally:
