@@ -19,7 +19,8 @@ from analysis.entities import (
     entities_table,
     unify_corpus,
 )
-from analysis.nlp import _blank_vocab
+from analysis.nlp import _blank_vocab, iter_docs
+from analysis.paths import BUNDLED_CORPUS
 
 _TOKEN = re.compile(r"[^\W\d_]+['’]|[\w]+(?:-[\w]+)*|[^\w\s]")
 
@@ -539,3 +540,17 @@ def test_entities_table_unifies_and_sorts_rows_from_several_chunks():
         "Étoile",
         "Eole",
     ]
+
+
+@pytest.mark.parametrize("model", ["fr_core_news_sm", "fr_core_news_md"])
+def test_raw_article_file_gives_no_junk_even_unnormalised(model):
+    """The file as written (typographic apostrophes, `Source: URL` line, the repeated
+    paragraph) parsed directly: no elision, URL or `Source` mention; only the repeated
+    paragraph's three names count once more (load_corpus removes it)."""
+    raw = (BUNDLED_CORPUS / "000_0c78623d23d00860.txt").read_text(encoding="utf-8")
+    rows = doc_entities(next(iter_docs([raw], model=model)), "raw")
+    assert raw.index("Source:") > max(row["end"] for row in rows)
+    counts = pd.Series([(r["entity"], r["label"]) for r in rows]).value_counts()
+    repeated = {"Vladimir Poutine", "Ukraine", "Occident"}
+    expected = {(e, label): n + (e in repeated) for e, label, n in BUNDLED}
+    assert counts.to_dict() == expected
