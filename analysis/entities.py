@@ -732,7 +732,7 @@ def plot_entity_frequency(freq: pd.DataFrame, top: int = 20) -> Figure:
     totals = every.head(top).iloc[::-1]
     title = _TITLE if len(every) <= top else f"{_TITLE} (top {top} of {len(every)})"
     with plots.house_style():
-        fig, ax = plots.new_figure(8, max(2.6, 1.2 + 0.32 * len(totals)))
+        fig, ax = plots.new_figure(9, max(2.6, 1.2 + 0.32 * len(totals)))
         colours = [plots.LABEL_COLOURS.get(label, plots.NEUTRAL) for label in totals["label"]]
         bars = ax.barh(range(len(totals)), totals["count"], color=colours, height=0.7)
         ax.set_yticks(range(len(totals)), [plots.snippet(e, 40) for e in totals["entity"]])
@@ -755,6 +755,7 @@ def plot_entity_frequency(freq: pd.DataFrame, top: int = 20) -> Figure:
             bbox_to_anchor=(1.01, 1.0),
             frameon=False,
         )
+        fig.tight_layout()  # fits labels and legend in the canvas, however the figure is saved
     return fig
 
 
