@@ -462,6 +462,13 @@ def h_day_month(m: re.Match, ctx: Context) -> Resolved | None:
         date = _date(int(m["year"]), month, day)
         return day_resolved(date) if date is not None else None
     weekday = lexicon()["weekdays"][fold(m["wd"])] if m["wd"] else None
+    return day_month_cyclic(ctx, m, day, month, weekday, m["rel"])
+
+
+def day_month_cyclic(ctx: Context, m: re.Match, day: int, month: int,
+                     weekday: int | None = None, rel: str | None = None) -> Resolved | None:
+    """A day-month without year; a weekday given with it (« dimanche 12 juin ») picks the
+    year in which that date falls on that weekday."""
 
     def candidates(pub: pd.Timestamp) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
         dates = [d for y in range(pub.year - 6, pub.year + 7) if (d := _date(y, month, day))]
@@ -471,7 +478,7 @@ def h_day_month(m: re.Match, ctx: Context) -> Resolved | None:
         return [(d, d + DAY) for d in matching]
 
     return cyclic(ctx, m.start(), m.end(), "daymonth", candidates,
-                  lambda s: s.strftime("%Y-%m-%d"), f"XXXX-{month:02d}-{day:02d}", m["rel"])
+                  lambda s: s.strftime("%Y-%m-%d"), f"XXXX-{month:02d}-{day:02d}", rel)
 
 
 def h_weekday(m: re.Match, ctx: Context) -> Resolved | None:
@@ -721,7 +728,7 @@ def h_day_range(m: re.Match, ctx: Context) -> Resolved | None:
     if m["y2"]:
         last, anchor = _date(int(m["y2"]), last_month, last_day), "absolute"
     else:
-        resolved = h_day_month_parts(ctx, m, last_day, last_month)
+        resolved = day_month_cyclic(ctx, m, last_day, last_month)
         last, anchor = (resolved.start_date if resolved else NAT), "publication"
     if last is None:
         return None
@@ -732,13 +739,6 @@ def h_day_range(m: re.Match, ctx: Context) -> Resolved | None:
     if first is None or first > last:
         return None
     return Resolved(first, last + DAY, "day", f"{first:%Y-%m-%d}/{last:%Y-%m-%d}", anchor)
-
-
-def h_day_month_parts(ctx: Context, m: re.Match, day: int, month: int) -> Resolved | None:
-    """A day-month without year resolved like « le 15 mars » in the match's tense."""
-    return cyclic(ctx, m.start(), m.end(), "daymonth",
-                  lambda pub: [(d, d + DAY) for y in _years(pub) if (d := _date(y, month, day))],
-                  lambda s: s.strftime("%Y-%m-%d"), f"XXXX-{month:02d}-{day:02d}")
 
 
 def h_year_range(m: re.Match, ctx: Context) -> Resolved | None:

@@ -191,7 +191,7 @@ def _item(row, lane: int, pub: pd.Timestamp, lo: float, hi: float, arrow: float)
     """Where and how to draw one expression (None when it has no date at all)."""
     start, end = row.start_date, row.end_date
     colour = DIRECTION_COLOURS.get(row.direction, plots.NEUTRAL)
-    label = plots.snippet(f"« {row.expression} » {row.sentence}", 62)
+    label = _label(row)
     if pd.isna(start) and pd.isna(end):
         return None
     if pd.isna(end):
@@ -203,7 +203,7 @@ def _item(row, lane: int, pub: pd.Timestamp, lo: float, hi: float, arrow: float)
     x0, x1 = _num(start), _num(end)
     if x1 <= lo or x0 >= hi:
         edge = lo if x1 <= lo else hi
-        far = plots.snippet(f"{_when(row)} · « {row.expression} » {row.sentence}", 62)
+        far = _label(row, f"{_when(row)} · ")
         return Item(lane, "clipped", edge, edge, far, colour)
     if x1 - x0 <= 1:
         return Item(lane, "point", x0 + 0.5, x0 + 0.5, label, colour)
@@ -212,6 +212,15 @@ def _item(row, lane: int, pub: pd.Timestamp, lo: float, hi: float, arrow: float)
     if x1 - x0 < least:
         x0, x1 = (x0 + x1 - least) / 2, (x0 + x1 + least) / 2
     return Item(lane, "bar", x0, x1, label, colour)
+
+
+def _label(row, prefix: str = "") -> str:
+    """« expression » and the sentence it dates, without repeating a sentence-initial
+    expression (« La semaine dernière » La Lituanie a …), as a one-line snippet."""
+    sentence = row.sentence.lstrip("\"“«' ")
+    if sentence.lower().startswith(row.expression.lower()):
+        sentence = sentence[len(row.expression):].lstrip(" ,;:")
+    return plots.snippet(f"{prefix}« {row.expression} » {sentence}", 62)
 
 
 def _when(row) -> str:
@@ -318,9 +327,9 @@ def plot_timeline(timeline: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
     total_rows = sum(n for _, n in items_by_lane)
     height = 1.6 + ROW_IN * (total_rows + 0.6 * len(lanes))
     with plots.house_style():
-        fig = Figure(figsize=(FIG_WIDTH, height))
-        ax = fig.add_axes((LEFT_IN / FIG_WIDTH, 1.05 / height, 1 - (LEFT_IN + RIGHT_IN)
-                           / FIG_WIDTH, 1 - 1.6 / height))
+        fig, ax = plots.new_figure(FIG_WIDTH, height)
+        fig.subplots_adjust(left=LEFT_IN / FIG_WIDTH, right=1 - RIGHT_IN / FIG_WIDTH,
+                            bottom=1.05 / height, top=1 - 0.55 / height)
         top, ticks = 0.0, []
         for (items, n_rows), record in zip(items_by_lane, lanes.itertuples(), strict=True):
             rows_span = n_rows + 0.6
