@@ -634,29 +634,49 @@ def entities_table(mentions: pd.DataFrame) -> pd.DataFrame:
 def unify_corpus(mentions: pd.DataFrame) -> pd.DataFrame:
     """Corpus-wide names: a surname alone goes to the only full person name ending with it, and
     names differing only in case or accents merge under their most frequent spelling, with the
-    most frequent label."""
+    alias table's label or else the most frequent one (ties: PER, ORG, LOC, MISC)."""
     if mentions.empty:
         return mentions
     mentions = mentions.copy()
-    people = set(mentions.loc[mentions["label"] == "PER", "entity"])
+    full = _full_person_names(set(mentions.loc[mentions["label"] == "PER", "entity"]))
+    mentions["entity"] = mentions["entity"].map(lambda name: full.get(name, name))
+    mentions["entity"] = _most_frequent(mentions, mentions["entity"].map(fold), "entity")
+    labels = _most_frequent(mentions, mentions["entity"], "label", order=LABELS)
+    aliased = mentions["entity"].map(_alias_label)
+    mentions["label"] = aliased.fillna(labels)
+    return mentions
+
+
+def _full_person_names(people: set[str]) -> dict[str, str]:
+    """Each person name → the only longer name in `people` ending with it (names are compared
+    only within the same last word, so that this stays fast on large corpora)."""
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for name in people:
+        by_last[fold(name).rsplit(" ", 1)[-1]].append(name)
     full = {}
     for name in people:
-        longer = longest_names(name, people)
+        longer = longest_names(name, by_last[fold(name).rsplit(" ", 1)[-1]])
         if len(longer) == 1:
             full[name] = longer[0]
-    mentions["entity"] = mentions["entity"].map(lambda name: full.get(name, name))
-    key = mentions["entity"].map(fold)
-    spelling = {
-        k: group["entity"].value_counts().sort_index().idxmax()
-        for k, group in mentions.groupby(key)
-    }
-    mentions["entity"] = key.map(spelling)
-    labels = {
-        name: _alias_label(name) or _vote(group["label"].tolist())
-        for name, group in mentions.groupby("entity")
-    }
-    mentions["label"] = mentions["entity"].map(labels)
-    return mentions
+    return full
+
+
+def _most_frequent(
+    table: pd.DataFrame, key: pd.Series, column: str, order: tuple[str, ...] = ()
+) -> pd.Series:
+    """For each row, the most frequent value of `column` among rows with the same `key`; ties
+    go to the value first in `order`, then to the first in sorted order."""
+    counts = (
+        pd.DataFrame({"key": key.to_numpy(), "value": table[column].to_numpy()})
+        .value_counts()
+        .rename("n")
+        .reset_index()
+    )
+    counts["rank"] = counts["value"].map(lambda v: order.index(v) if v in order else len(order))
+    best = counts.sort_values(
+        ["key", "n", "rank", "value"], ascending=[True, False, True, True], kind="stable"
+    ).drop_duplicates("key")
+    return key.map(dict(zip(best["key"], best["value"], strict=True)))
 
 
 def _is_mentions(table: pd.DataFrame) -> bool:
