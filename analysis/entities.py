@@ -679,6 +679,14 @@ def _most_frequent(
     return key.map(dict(zip(best["key"], best["value"], strict=True)))
 
 
+def _empty_figure(message: str, title: str) -> Figure:
+    """`plots.empty_figure`, laid out so its title is not cut however the figure is saved."""
+    fig = plots.empty_figure(message, title)
+    with plots.house_style():
+        fig.tight_layout()
+    return fig
+
+
 def _is_mentions(table: pd.DataFrame) -> bool:
     return {"entity", "label", "start", "end"} <= set(table.columns)
 
@@ -742,7 +750,7 @@ def plot_entity_frequency(freq: pd.DataFrame, top: int = 20) -> Figure:
     `freq` is `entity_frequency(...)`; with a `by` column the groups are summed first.
     """
     if freq is None or freq.empty:
-        return plots.empty_figure("No named entities found.", _TITLE)
+        return _empty_figure("No named entities found.", _TITLE)
     every = (
         freq.groupby(["entity", "label"], as_index=False)["count"]
         .sum()
@@ -789,12 +797,12 @@ def plot_entity_trends(freq_by: pd.DataFrame, top: int = 8) -> Figure:
     """
     title = "Mentions over time of the most-named entities"
     if freq_by is None or freq_by.empty:
-        return plots.empty_figure("No named entities found.", title)
+        return _empty_figure("No named entities found.", title)
     group = freq_by.columns[0]
     dated = freq_by.dropna(subset=[group])
     groups = sorted(dated[group].unique())
     if len(groups) < 2:
-        return plots.empty_figure(_single_group_message(group, groups), title)
+        return _empty_figure(_single_group_message(group, groups), title)
     totals = dated.groupby(["entity", "label"])["count"].sum()
     ranked = sorted(totals.index, key=lambda key: (-totals[key], fold(key[0])))[:top]
     title = f"Mentions over time of the {len(ranked)} most-named entities"
