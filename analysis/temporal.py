@@ -561,11 +561,14 @@ def h_open(m: re.Match, ctx: Context) -> Resolved | None:
 def h_month(m: re.Match, ctx: Context) -> Resolved | None:
     """« en mai », « mai dernier », « début juin », « mi-juillet », « fin mars 2021 »."""
     word = m["month"]
-    if not (word.islower() or m["year"]):
+    year = int(m["year"]) if m["year"] else _two_digit_year(m, ctx)
+    if m["yy"] and year is None:
+        return None  # « en mai 15 personnes … »: a count, not « mai 68 »
+    if not (word.islower() or year or _sentence_initial_month(m, ctx)):
         return None  # French writes months in lower case: « Mars » the planet, « Mai » a name
     month = _month(word)
-    if m["year"]:
-        start = _stamp(int(m["year"]), month)
+    if year:
+        start = _stamp(year, month)
         resolved = Resolved(start, unit_end("month", start), "month", start.strftime("%Y-%m"),
                             "absolute")
     else:
@@ -574,6 +577,27 @@ def h_month(m: re.Match, ctx: Context) -> Resolved | None:
             lambda pub: [(s, unit_end("month", s)) for y in _years(pub) if (s := _stamp(y, month))],
             lambda s: s.strftime("%Y-%m"), f"XXXX-{month:02d}", m["rel"])
     return with_mod(resolved, m["mod"])
+
+
+def _two_digit_year(m: re.Match, ctx: Context) -> int | None:
+    """« mai 68 » → 1968, « mars 22 » → 2022 (the latest such year not after publication)."""
+    if not m["yy"] or _followed_by_noun(m, ctx):
+        return None
+    latest = ctx.pub.year if pd.notna(ctx.pub) else 2099
+    year = 2000 + int(m["yy"])
+    return year if year <= latest else year - 100
+
+
+def _sentence_initial_month(m: re.Match, ctx: Context) -> bool:
+    """« Juin a été chaud. »: a capitalised month opening a sentence, not a named entity and
+    not followed by a proper noun (« Mai Nguyen », « Mars est une planète » are refused)."""
+    span = ctx.doc.char_span(m.start("month"), m.end("month"), alignment_mode="expand")
+    if span is None or m.start() != m.start("month"):
+        return False
+    token = span[0]
+    following = ctx.doc[token.i + 1] if token.i + 1 < len(ctx.doc) else None
+    return (token.is_sent_start and not token.ent_type_
+            and not (following is not None and following.pos_ == "PROPN"))
 
 
 def h_season(m: re.Match, ctx: Context) -> Resolved | None:
@@ -765,6 +789,7 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
     number = rf"(?:\d+|{alt(lex['numbers'])})"
     offset_kinds = [*lex["offset_past"], *lex["offset_future"], *lex["offset_since"],
                     *lex["offset_by"]]
+    month_head = rf"(?:(?P<lead>{alt(lex['month_lead'])})\s+)?{mod}(?P<month>{month})"
     patterns = {
         "day_range": (rf"(?P<p>{alt(lex['range_start'])})\s+(?P<d1>{DAYNUM})"
                       rf"(?:\s+(?P<m1>{month}))?\s+{alt(lex['range_join'])}\s+(?P<d2>{DAYNUM})"
@@ -782,8 +807,10 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
                     rf"(?:\s+(?P<rel>{rel}))?", h_weekday),
         "relative": (rf"{mod}(?P<phrase>{alt(relative_phrases())}){daypart}", h_relative),
         "open": (rf"(?P<phrase>{alt(lex['open'])})", h_open),
-        "month": (rf"(?:(?P<lead>{alt(lex['month_lead'])})\s+)?{mod}(?P<month>{month})"
-                  rf"(?:\s+(?P<year>{YEAR})|\s+(?P<rel>{rel}))?", h_month),
+        # twice: « mai 68 » (two-digit year), and plain, so that « en mai 15 personnes »
+        # still gives « en mai » when the two-digit reading is refused
+        "month_yy": (rf"{month_head}\s+'?(?P<yy>\d\d)(?![\d,.%])(?P<year>)(?P<rel>)", h_month),
+        "month": (rf"{month_head}(?P<yy>)(?:\s+(?P<year>{YEAR})|\s+(?P<rel>{rel}))?", h_month),
         "season": (rf"{mod}(?P<lead>{alt(lex['season_lead'])})\s*"
                    rf"(?P<season>{alt(lex['seasons'])})"
                    rf"(?:\s+(?P<year>{YEAR})(?:\s*[-/]\s*(?:\d\d){{1,2}})?|\s+(?P<rel>{rel}))?",

@@ -113,6 +113,12 @@ CASES = [
      "month", "2022-07"),
     ("Le texte a été voté fin mars.", P, "fin mars", "2022-03-21", "2022-04-01", "month",
      "2022-03"),
+    ("Juin a été le mois le plus chaud jamais mesuré.", "2023-10-18", "Juin", "2023-06-01",
+     "2023-07-01", "month", "2023-06"),
+    ("Les événements de mai 68 ont marqué la France.", "2023-10-18", "mai 68", "1968-05-01",
+     "1968-06-01", "month", "1968-05"),
+    ("En mai 15 personnes ont été tuées.", "2023-10-18", "En mai", "2023-05-01", "2023-06-01",
+     "month", "2023-05"),
     # seasons
     ("Les travaux reprendront au printemps.", "2021-11-08", "au printemps", "2022-03-20",
      "2022-06-21", "season", "2022-SP"),
