@@ -28,6 +28,7 @@ Marks, reporting verbs, source cues, title cues, pronouns and role nouns are dat
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import re
@@ -263,20 +264,53 @@ def find_marked(text: str) -> list[Marked]:
 # ---------------------------------------------------------------- tokens and windows
 
 
+def token_starts(doc: Doc) -> list[int]:
+    """Character offset of each token, computed once per Doc (kept in `doc.user_data`)."""
+    starts = doc.user_data.get("quotes_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = [t.idx for t in doc]
+        doc.user_data["quotes_token_starts"] = starts
+    return starts
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once (`Doc.text` joins every token on each access)."""
+    cached = doc.user_data.get("quotes_text")
+    if cached is None or cached[0] != len(doc):
+        cached = (len(doc), doc.text)
+        doc.user_data["quotes_text"] = cached
+    return cached[1]
+
+
+def sentence_of(token: Token) -> int:
+    """Index of the first token of the token's sentence (spaCy's sentences, computed once per
+    Doc: `Token.sent` re-scans the whole document on every call)."""
+    doc = token.doc
+    firsts = doc.user_data.get("quotes_sentence_firsts")
+    if firsts is None or len(firsts) != len(doc):
+        firsts = [0] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                firsts[i] = sent.start
+        doc.user_data["quotes_sentence_firsts"] = firsts
+    return firsts[token.i]
+
+
 def char_token(doc: Doc, char: int) -> Token | None:
     """The token covering a character offset (or the next token), None past the end."""
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
-    if span is not None and len(span):
-        return span[0]
-    later = [t for t in doc if t.idx >= char]
-    return later[0] if later else None
+    starts = token_starts(doc)
+    i = bisect.bisect_right(starts, char) - 1
+    if i >= 0 and char < starts[i] + len(doc[i].text):
+        return doc[i]
+    return doc[i + 1] if i + 1 < len(doc) else None
 
 
 def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     """Non-space tokens that start within [start, end), quotation marks left out (the tagger
     often calls a mark a verb or a name)."""
-    return [t for t in doc if start <= t.idx < end and not t.is_space
-            and t.text not in mark_roles()]
+    starts = token_starts(doc)
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return [t for t in doc[lo:hi] if not t.is_space and t.text not in mark_roles()]
 
 
 def sentence_start(text: str, para_start: int, pos: int) -> int:
@@ -330,6 +364,7 @@ class Resolver:
     def __init__(self, doc: Doc, mentions: list[dict]):
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: (m["start"], m["end"]))
+        self._genders: dict[tuple[int, int], tuple[str, bool]] = {}
 
     def covering(self, token: Token) -> dict | None:
         for m in self.mentions:
@@ -346,6 +381,13 @@ class Resolver:
         return None
 
     def gender(self, mention: dict) -> tuple[str, bool]:
+        """(gender, strong) of a mention, memoised (see `mention_gender`)."""
+        key = (mention["start"], mention["end"])
+        if key not in self._genders:
+            self._genders[key] = self.mention_gender(mention)
+        return self._genders[key]
+
+    def mention_gender(self, mention: dict) -> tuple[str, bool]:
         """(gender, strong): strong from a title (M., Mme), a determiner + role noun before the
         name (« la ministre X ») or a known first name; weak from the token's morphology."""
         first = char_token(self.doc, mention["start"])
@@ -384,8 +426,8 @@ class Resolver:
             if g and g != gender and strong:
                 continue
             (matching if g == gender else unknown if not g else other).append(m)
-        sent = token.sent
-        window = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        first = sentence_of(token)
+        window = self.doc[sentence_of(self.doc[first - 1]) if first > 0 else first].idx
         for group in (matching, unknown):
             recent = group[:4]
             subjects = [m for m in recent if m["start"] >= window and self.is_subject(m)]
@@ -599,7 +641,7 @@ def left_subject(verb: Token, depth: int = 0) -> Token | None:
             i -= 1  # « Le ministre, Jean Dupont, a déclaré »: step over the appositive
             continue
         if t.pos_ == "CCONJ" and depth < 2:  # « X a estimé … et a appelé à … »: X
-            previous = next((v for v in reversed(doc[verb.sent.start : i])
+            previous = next((v for v in reversed(doc[sentence_of(verb) : i])
                              if v.pos_ == "VERB" and v.text not in mark_roles()), None)
             return subject_of(previous, depth + 1) if previous is not None else None
         return None
@@ -779,7 +821,7 @@ class Indirect:
 
 def find_indirect(doc: Doc, res: Resolver, quotes: list[Marked]) -> list[Indirect]:
     """« X a déclaré que … »: the clause after « que » to the end of its sentence."""
-    text, ranges = doc.text, marked_ranges(quotes)
+    text, ranges = doc_text(doc), marked_ranges(quotes)
     paras = paragraphs(text)
     found = []
     for verb in doc:
@@ -849,7 +891,7 @@ def quote_kind(text: str, quote: Marked) -> str:
 def attribute_marked(doc: Doc, res: Resolver, quote: Marked, kind: str,
                      indirect: list[Indirect]) -> Attribution:
     """Apply the attribution rules to one quoted span, most specific first."""
-    text = doc.text
+    text = doc_text(doc)
     s_start = sentence_start(text, quote.para_start, quote.opener)
     left = tokens_between(doc, s_start, quote.opener)
     after_start = min(quote.closer + 1, quote.para_end)
@@ -915,7 +957,7 @@ def previous_sentence(doc: Doc, res: Resolver, quote: Marked) -> Attribution | N
     """A direct quote with no attribution at all, right after a sentence (or paragraph) about
     someone: « Emmanuel Macron a été très clair. « Il n'y aura pas d'impunité. » » → the
     subject of that previous sentence, when it resolves to a person."""
-    text = doc.text
+    text = doc_text(doc)
     end = quote.opener
     if text[quote.para_start:quote.opener].strip() == "":
         paras = [p for p in paragraphs(text) if p[1] <= quote.para_start]
@@ -994,7 +1036,7 @@ def quote_row(doc: Doc, doc_id: str, start: int, end: int, kind: str, who: Attri
             skip.update(t.i for t in covered or [])
     score, terms, _ = span_sentiment(span, skip) if span is not None else (0.0, "", 0)
     return {
-        "doc_id": doc_id, "start": start, "end": end, "text": doc.text[start:end],
+        "doc_id": doc_id, "start": start, "end": end, "text": doc_text(doc)[start:end],
         "kind": kind, "speaker": who.speaker, "speaker_start": who.speaker_start,
         "speaker_end": who.speaker_end, "verb": who.verb, "rule": who.rule,
         "sentiment": score, "sentiment_terms": terms,
@@ -1013,19 +1055,19 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
 
         mentions = doc_entities(doc, doc_id)
     res = Resolver(doc, mentions)
-    marked = find_marked(doc.text)
+    marked = find_marked(doc_text(doc))
     indirect = find_indirect(doc, res, marked)
     rows, starts = [], {}
     for quote in marked:
-        kind = quote_kind(doc.text, quote)
+        kind = quote_kind(doc_text(doc), quote)
         who = attribute_marked(doc, res, quote, kind, indirect)
         row = quote_row(doc, doc_id, quote.start, quote.end, kind, who, mentions)
         row["_subjectless"] = who.rule == "verb_before" and not who.subject_found
-        row["_opens_paragraph"] = not doc.text[quote.para_start : quote.opener].strip()
+        row["_opens_paragraph"] = not doc_text(doc)[quote.para_start : quote.opener].strip()
         row["_runs_on"] = quote.runs_on
         starts[quote.start] = quote.para_start
         rows.append(row)
-    continue_speakers(rows, starts, [p for p, _ in paragraphs(doc.text)])
+    continue_speakers(rows, starts, [p for p, _ in paragraphs(doc_text(doc))])
     _back_fill_runs(rows)
     _subjectless_verbs(rows)
     for row, quote in zip(rows, marked, strict=True):
@@ -1034,7 +1076,7 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
             if found is not None:
                 row.update(speaker=found.speaker, speaker_start=found.speaker_start,
                            speaker_end=found.speaker_end, rule=found.rule)
-    continue_speakers(rows, starts, [p for p, _ in paragraphs(doc.text)])
+    continue_speakers(rows, starts, [p for p, _ in paragraphs(doc_text(doc))])
     for clause in indirect:
         rows.append(quote_row(doc, doc_id, clause.start, clause.end, "indirect",
                               clause.attribution, mentions))
