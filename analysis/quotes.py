@@ -109,7 +109,8 @@ def verb_forms() -> dict[str, str]:
 
 @functools.cache
 def not_reporting() -> frozenset[tuple[str, str]]:
-    """(lemma before, verb lemma) pairs that are not reporting: « il faut dire que »."""
+    """(lemma before, verb lemma) pairs that are not reporting: « il faut dire que »; a verb
+    lemma `*` stands for every reporting verb (« faut-il croire que »)."""
     return frozenset((row["before"], row["lemma"]) for row in _rows("not_reporting.csv"))
 
 
@@ -857,8 +858,8 @@ def _not_reporting(verb: Token, lemma: str) -> bool:
     """« il faut dire que », « cela veut dire que »: the verb before makes it no report."""
     doc = verb.doc
     before = [t for t in doc[max(0, verb.i - 2) : verb.i] if not t.is_space]
-    return any((t.lemma_.lower(), lemma) in not_reporting() or
-               (t.lower_, lemma) in not_reporting() for t in before)
+    return any((word, verb_lemma) in not_reporting() for t in before
+               for word in (t.lemma_.lower(), t.lower_) for verb_lemma in (lemma, "*"))
 
 
 def _indirect_end(text: str, start: int, para_end: int, ranges: list[tuple[int, int]]) -> int:
@@ -888,12 +889,23 @@ def quote_kind(text: str, quote: Marked) -> str:
     return "partial"
 
 
+def colon_paragraph_before(doc: Doc, quote: Marked) -> list[Token]:
+    """« Il a déclaré :¶« … » »: when the previous paragraph ends with a colon, its last
+    sentence is the quote's left context."""
+    text = doc_text(doc)
+    before = [p for p in paragraphs(text) if p[1] <= quote.para_start]
+    if not before or not text[before[-1][0] : before[-1][1]].rstrip().endswith(":"):
+        return []
+    start, end = before[-1]
+    return tokens_between(doc, sentence_start(text, start, end - 1), end)
+
+
 def attribute_marked(doc: Doc, res: Resolver, quote: Marked, kind: str,
                      indirect: list[Indirect]) -> Attribution:
     """Apply the attribution rules to one quoted span, most specific first."""
     text = doc_text(doc)
     s_start = sentence_start(text, quote.para_start, quote.opener)
-    left = tokens_between(doc, s_start, quote.opener)
+    left = tokens_between(doc, s_start, quote.opener) or colon_paragraph_before(doc, quote)
     after_start = min(quote.closer + 1, quote.para_end)
     right = tokens_between(doc, after_start, sentence_end(text, after_start, quote.para_end))
     right_trimmed = _drop_leading(right)

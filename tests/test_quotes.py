@@ -442,3 +442,15 @@ def test_doc_quotes_works_on_a_doc_alone():
     (row,) = doc_quotes(doc, "x")
     assert (row["doc_id"], row["start"], row["end"], row["speaker"]) == (
         "x", 2, 16, "Antony Blinken")
+
+
+def test_colon_at_the_end_of_the_previous_paragraph(rule_results):
+    from analysis.entities import doc_entities
+    from analysis.nlp import iter_docs
+
+    text = ("Emmanuel Macron a reçu les syndicats. Il a déclaré :\n« Nous trouverons un accord. »\n"
+            "Faut-il croire que la crise est finie ?")
+    doc = next(iter_docs([text]))
+    rows = doc_quotes(doc, "t", doc_entities(doc, "t"))
+    assert [(r["text"], r["speaker"], r["verb"], r["rule"]) for r in rows] == [
+        ("Nous trouverons un accord.", "Emmanuel Macron", "déclarer", "verb_before+pronoun")]
