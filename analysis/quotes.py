@@ -1153,10 +1153,17 @@ def _diverging(labels: list[str], values: list[float], title: str, xlabel: str) 
         colours = [plots.NEGATIVE if v < 0 else plots.POSITIVE if v > 0 else plots.NEUTRAL
                    for v in values]
         positions = list(range(len(labels)))[::-1]
+        ax.set_axisbelow(True)
         ax.barh(positions, values, color=colours, height=0.65)
+        for y, value in zip(positions, values, strict=True):
+            if value == 0:  # a neutral quote still gets a visible mark at 0
+                ax.plot([0], [y], marker="o", color=plots.NEUTRAL, markersize=5)
+            ax.text(value + (0.03 if value >= 0 else -0.03), y, f"{value:+.2f}" if value else "0",
+                    va="center", ha="left" if value >= 0 else "right", fontsize=8,
+                    color="#333333")
         ax.set_yticks(positions, labels)
         ax.axvline(0, color="#333333", linewidth=0.8)
-        ax.set_xlim(-1.05, 1.05)
+        ax.set_xlim(-1.15, 1.15)
         ax.set_xlabel(xlabel)
         ax.set_title(title)
         fig.tight_layout()
@@ -1170,6 +1177,8 @@ def plot_quote_sentiment(quotes: pd.DataFrame, limit: int = 30) -> Figure:
     chosen = quotes.assign(_abs=quotes["sentiment"].abs()).sort_values(
         ["_abs", "doc_id", "start"], ascending=[False, True, True], kind="stable").head(limit)
     labels = [f"{row.speaker or 'unknown'}: « {plots.snippet(row.text, 45)} »"
+              if row.kind != "indirect" else
+              f"{row.speaker or 'unknown'} (reported): {plots.snippet(row.text, 45)}"
               for row in chosen.itertuples()]
     return _diverging(labels, chosen["sentiment"].tolist(), "Sentiment of quotes",
                       "sentiment (−1 negative … +1 positive)")

@@ -400,7 +400,8 @@ def test_plots_are_diverging_bars_labelled_by_speaker_and_snippet():
     assert "unknown: « nous verrons »" in labels
     widths = sorted(round(p.get_width(), 2) for p in ax.patches)
     assert widths == [-0.8, -0.6, 0.0, 0.6]
-    assert ax.get_xlim() == (-1.05, 1.05)
+    assert ax.get_xlim() == (-1.15, 1.15)
+    assert [t.get_text() for t in ax.texts][:2] == ["-0.80", "-0.60"]
     fig2 = plot_speaker_sentiment(quote_sentiment_by_speaker(small_quotes()))
     labels2 = [t.get_text() for t in fig2.axes[0].get_yticklabels()]
     assert labels2 == ["Loukachenko (2 quotes)", "unknown (1 quote)", "Macron (1 quote)"]
@@ -444,7 +445,7 @@ def test_doc_quotes_works_on_a_doc_alone():
         "x", 2, 16, "Antony Blinken")
 
 
-def test_colon_at_the_end_of_the_previous_paragraph(rule_results):
+def test_colon_at_the_end_of_the_previous_paragraph():
     from analysis.entities import doc_entities
     from analysis.nlp import iter_docs
 
