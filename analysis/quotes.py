@@ -11,14 +11,23 @@
 - `speaker`: the canonical entity (the `entity` of the mention that resolved it) or "" when
   unknown; `speaker_start`, `speaker_end`: that mention's offsets, -1 when none;
 - `verb`: lemma of the reporting (or, for partial quotes, governing) verb, or "";
-- `rule`: the attribution rule that fired, one of `inverted` (« … », a déclaré X / déclare-t-il),
-  `verb_before` (X a déclaré : « … »), `source_cue` (selon / d'après / pour X), `colon`
-  (X … : « … » without a reporting verb), `governing_verb` (partial quote: subject of the verb
-  that governs it), `indirect` (X a déclaré que …, and quotes inside such a clause),
-  `continuation` (a paragraph-opening quote without attribution continues the previous
-  paragraph's quote), or `none`; when the subject is a pronoun or a role noun the resolution
-  is appended: `+pronoun` (il/elle → nearest previous compatible person), `+role` (« le
-  ministre » → the last person introduced with that role, else the only person named so far);
+- `rule`: the attribution rule that fired (tried in this order for direct quotes: inverted,
+  incise, source_cue, verb_before, colon, verb_after, then continuation / previous_sentence;
+  for partial quotes: indirect, inverted, source_cue, verb_before, governing_verb):
+  `inverted` (« … », a déclaré X / déclare-t-il / a estimé le ministre / a indiqué à l'AFP X),
+  `incise` (« A, a déclaré X, B »), `source_cue` (selon / d'après / pour X),
+  `verb_before` (X a déclaré : « … »; also « A », a dit X, « B »), `colon` (X … : « … »
+  without a reporting verb, or « Réaction de X : « … » »), `verb_after` (« … » : c'est ainsi
+  que X a résumé), `governing_verb` (partial quote: subject of the verb that governs it),
+  `indirect` (X a déclaré que …, and quotes inside such a clause), `continuation` (a
+  paragraph-opening quote without attribution continues the adjacent previous paragraph's
+  quote; a quote running over paragraphs shares one speaker), `previous_sentence` (a direct
+  quote with no attribution at all right after a sentence whose subject is a person), or
+  `none`. Suffixes say how the subject was resolved: `+pronoun` (il/elle → nearest previous
+  person of a compatible gender), `+role` (« le ministre » → the last person introduced with
+  that role, else the only gender-compatible person named so far), `+name` (a capitalised
+  name the entity tagger missed), `+passive` (« jugés … par X »), `+previous` (« Et
+  d'ajouter : » takes the previous quote's speaker);
 - `sentiment`, `sentiment_terms`: the score of the quote's tokens (see `analysis.sentiment`);
 - `mentions`: canonical entities named inside the quote, "; "-joined, in order.
 
@@ -1127,7 +1136,8 @@ def extract_quotes(corpus: pd.DataFrame, model: str | None = None, n_process: in
 
 
 def quote_sentiment_by_speaker(quotes: pd.DataFrame, top_terms: int = 5) -> pd.DataFrame:
-    """Per speaker: number of quotes, mean and min sentiment, the most charged terms."""
+    """Per speaker: number of quotes, mean and min sentiment, the `top_terms` most charged
+    terms (by absolute value). Sorted from the most negative mean; "" is the unknown speaker."""
     rows = []
     for speaker, group in quotes.groupby("speaker", sort=True):
         terms: dict[str, float] = {}
