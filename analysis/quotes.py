@@ -69,6 +69,7 @@ TITLES = {"m.": "Masc", "monsieur": "Masc", "mme": "Fem", "madame": "Fem", "mlle
 DETERMINER_GENDER = {"le": "Masc", "la": "Fem", "un": "Masc", "une": "Fem", "ce": "Masc",
                      "cette": "Fem"}
 DEMONSTRATIVES = {"c'", "ce", "cela", "ça", "ceci"}
+INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "quelques"}
 MAX_GAP_TO_QUE = 10
 """Tokens allowed between a reporting verb and the « que » that opens indirect speech."""
 
@@ -478,7 +479,13 @@ class Resolver:
         return DETERMINER_GENDER.get(det.lower_, "") if det is not None else ""
 
     def resolve(self, token: Token, stop: int | None = None) -> tuple[dict | None, str]:
-        """(mention, how) for a subject token; how is "", "pronoun" or "role"."""
+        """(mention, how) for a subject token; how is "", "pronoun", "role" or "name".
+
+        Order: relative « qui » → its antecedent; a pronoun → a person; a person mention
+        covering the token or standing in its noun phrase (not as a « de » complement:
+        « l'avocat de X » is not X); an appositive name the tagger missed; another mention
+        covering the token; a role noun; then, unless the head is indefinite (« un policier
+        de la PAF »), another mention in the phrase (« le porte-parole du Kremlin »)."""
         word = token.lower_.lstrip("-")
         if word == "qui" and token.i > 0:  # « Laurent Berger, qui a déclaré : … »
             antecedent = next((t for t in reversed(self.doc[max(0, token.i - 3) : token.i])
@@ -489,25 +496,38 @@ class Resolver:
         if word in pronouns() and token.pos_ == "PRON":
             gender, number = pronouns()[word]
             return (self.pronoun(token, gender), "pronoun") if number == "Sing" else (None, "")
-        m = self.covering(token)
-        if m is not None:
-            return m, ""
+        covering = self.covering(token)
+        if covering is not None and covering["label"] == "PER":
+            return covering, ""
         phrase = noun_phrase(token, stop)
-        person = self.in_tokens(phrase, "PER")
+        heads = [t for t in phrase if not self.complement(t)]
+        person = self.in_tokens(heads, "PER")
         if person is not None:
             return person, ""
-        if token.lemma_.lower() in role_nouns() or token.lower_ in role_nouns():
-            found = self.role(token)
-            if found is not None:
-                return found, "role"
         appositive = next((t for k, t in enumerate(phrase[1:], 1) if phrase[k - 1].text == ","
                            and t.is_title and t.pos_ in ("PROPN", "NOUN")), None)
         if appositive is not None:  # « la présidente du groupe RN, Marine Le Pen »
             return name_run(appositive), "name"
-        other = self.in_tokens(phrase)
+        if covering is not None:
+            return covering, ""
+        if token.lemma_.lower() in role_nouns() or token.lower_ in role_nouns():
+            found = self.role(token)
+            if found is not None:
+                return found, "role"
+        if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children):
+            return None, ""
+        other = self.in_tokens([t for t in phrase if t in heads or self.covering(t) is None
+                                or self.covering(t)["label"] != "PER"])
+
         if other is None and token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ", "NUM"):
             return name_run(token), "name"
         return other, ""
+
+    def complement(self, token: Token) -> bool:
+        """Whether the token, or the mention it belongs to, follows « de / du / des / d' »."""
+        m = self.covering(token)
+        first = char_token(self.doc, m["start"]) if m is not None else token
+        return first is not None and _after_de(first)
 
     def attribution(self, token: Token | None, verb: str, rule: str, stop: int | None = None
                     ) -> Attribution:
@@ -518,6 +538,11 @@ class Resolver:
         if mention is None:
             return Attribution(verb=verb, rule=rule, subject_found=True)
         return Attribution(mention["entity"], mention["start"], mention["end"], verb, rule, True)
+
+
+def _after_de(token: Token) -> bool:
+    """Whether a token follows « de / du / des / d' » (a complement of the head noun)."""
+    return token.i > 0 and token.doc[token.i - 1].lower_ in NP_LINKS
 
 
 NAME_PARTICLES = {"le", "la", "de", "du", "des", "von", "van", "der", "den", "ben", "bin", "el",
@@ -629,11 +654,19 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     participle = "Part" in verb.morph.get("VerbForm") and verb.lower_.endswith("ant")
     infinitive = "Inf" in verb.morph.get("VerbForm")
     if (verb.dep_ == "conj" or participle or infinitive) and verb.head is not verb and (
-            verb.head.pos_ in ("VERB", "AUX")) and depth < 3:
+            verb.head.pos_ in ("VERB", "AUX")) and depth < 3 and same_sentence(verb, verb.head):
         found = subject_of(verb.head, depth + 1)
         if found is not None:
             return found
     return left_subject(verb, depth)
+
+
+def same_sentence(a: Token, b: Token) -> bool:
+    """No sentence-final punctuation nor paragraph break between two tokens (the parser
+    sometimes links verbs across a full stop)."""
+    lo, hi = sorted((a.i, b.i))
+    return not any("\n" in t.text or (t.text[-1:] in SENTENCE_END and t.text != "M.")
+                   for t in a.doc[lo:hi])
 
 
 def left_subject(verb: Token, depth: int = 0) -> Token | None:
@@ -1035,6 +1068,16 @@ def _back_fill_runs(rows: list[dict]) -> None:
                        speaker_end=nxt["speaker_end"], verb=nxt["verb"], rule="continuation")
 
 
+def _same_paragraph(rows: list[dict], starts: dict[int, int]) -> None:
+    """« « A », confie X. « B. » »: a direct quote opening a sentence with no attribution of its
+    own continues the speaker of the attributed direct quote just before it in its paragraph."""
+    for prev, row in zip(rows, rows[1:], strict=False):
+        if (row["rule"] == "none" and row["kind"] == "direct" and prev["kind"] == "direct"
+                and prev["rule"] != "none" and starts[prev["start"]] == starts[row["start"]]):
+            row.update(speaker=prev["speaker"], speaker_start=prev["speaker_start"],
+                       speaker_end=prev["speaker_end"], verb=prev["verb"], rule="continuation")
+
+
 def _subjectless_verbs(rows: list[dict]) -> None:
     """« Et d'ajouter : « … » », « avant de préciser : « … » »: a reporting verb with no subject
     of its own continues the speaker of the quote just before."""
@@ -1091,6 +1134,7 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
     continue_speakers(rows, starts, [p for p, _ in paragraphs(doc_text(doc))])
     _back_fill_runs(rows)
     _subjectless_verbs(rows)
+    _same_paragraph(rows, starts)
     for row, quote in zip(rows, marked, strict=True):
         if row["rule"] == "none" and row["kind"] == "direct":
             found = previous_sentence(doc, res, quote)

@@ -263,6 +263,17 @@ RULES = {
     # titles after a comma, nicknames after « surnommer »
     "Son dernier roman, « Les Choses humaines », a reçu un prix. Celui que ses partisans "
     "surnomment « le Lion » a gagné.": [],
+    # an anonymous source stays unknown and keeps the floor for the next quote
+    "« Nous manquons de tout », confie un policier de la PAF. « Nous sommes épuisés. »": [
+        ("Nous manquons de tout", "direct", "", "confier", "inverted"),
+        ("Nous sommes épuisés.", "direct", "", "confier", "continuation")],
+    # a person named as a « de » complement is not the speaker
+    "« Le dossier est vide », a déclaré l'avocat de Nicolas Sarkozy.": [
+        ("Le dossier est vide", "direct", "", "déclarer", "inverted")],
+    # a verb linked by the parser across a paragraph break does not borrow that subject
+    "Marine Le Pen a parlé sur X.\nLa Défenseure des droits, Claire Hédon, s'est inquiétée "
+    "d'« atteintes aux droits ».": [
+        ("atteintes aux droits", "partial", "Claire Hédon", "inquiéter", "verb_before")],
     "Le film « Anatomie d'une chute » a remporté la Palme d'or.": [],
 }
 
