@@ -836,12 +836,16 @@ def colon_subject(res: Resolver, tokens: list[Token]) -> Attribution | None:
     if not tokens or tokens[-1].text != ":":
         return None
     verb = next((t for t in reversed(tokens) if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:  # « Réaction immédiate de Jordan Bardella : « … » »
+    found = None
+    if verb is not None:
+        found = res.attribution(subject_of(verb), "", "colon", stop=verb.i)
+    if found is None or not found.speaker:
+        # « Réaction immédiate de Jordan Bardella : », « Le message de X est clair : »
         person = res.in_tokens(tokens, "PER")
-        if person is None:
-            return None
-        return res.attribution(char_token(res.doc, person["start"]), "", "colon")
-    return res.attribution(subject_of(verb), "", "colon", stop=verb.i)
+        if person is not None:
+            found = Attribution(person["entity"], person["start"], person["end"], "", "colon",
+                                True)
+    return found
 
 
 def first_found(*candidates) -> Attribution:
