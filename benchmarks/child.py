@@ -57,6 +57,8 @@ def digest(tables) -> str:
 
 
 def run_raw(args) -> dict:
+    import spacy.lang.fr  # noqa: F401  (imported before the timer, as in `run_analyze`)
+
     from analysis import nlp
     from analysis.corpus import load_corpus
 
