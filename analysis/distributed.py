@@ -21,7 +21,8 @@ same cluster parses nothing. Give workers one thread each (`threads_per_worker=1
 parse holds the GIL, so processes, not threads, add speed.
 
 `read_corpus_dask` reads one partition per input file with `load_corpus`, so duplicate
-articles are dropped within a file, not across files; doc_ids must be unique across files.
+articles are dropped within a file, not across files; a doc_id used in two files is an
+`InputError`, as it is for `load_corpus`.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import CORPUS_COLUMNS, corpus_files, load_corpus
+from .errors import InputError
 from .nlp import DEFAULT_BATCH_SIZE
 from .pipeline import ANALYSES, collect, finish_tables, iter_rows
 
@@ -75,9 +77,23 @@ def read_corpus_dask(paths: str | Path | Iterable[str | Path]):
 def analyze_partition(
     part: pd.DataFrame, model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE
 ) -> dict[str, pd.DataFrame]:
-    """Rows of every analysis for one partition, before the corpus-wide steps (on a worker)."""
+    """Rows of every analysis for one partition, before the corpus-wide steps (on a worker),
+    and the partition's doc_ids (under `"doc_ids"`, to check they are unique across files)."""
     parts = collect(iter_rows(part, model, n_process=1, batch_size=batch_size))
-    return {name: pd.concat(tables, ignore_index=True) for name, tables in parts.items() if tables}
+    tables = {name: pd.concat(found, ignore_index=True) for name, found in parts.items() if found}
+    tables["doc_ids"] = pd.DataFrame({"doc_id": part["doc_id"].astype(str).tolist()})
+    return tables
+
+
+def check_unique_ids(doc_ids: list[pd.DataFrame]) -> None:
+    """InputError when two partitions (files) hold articles with the same doc_id."""
+    ids = pd.concat(doc_ids, ignore_index=True)["doc_id"] if doc_ids else pd.Series([], dtype=str)
+    repeated = sorted(set(ids[ids.duplicated()]))
+    if repeated:
+        raise InputError(
+            f"doc_id {', '.join(map(repr, repeated[:5]))} used by more than one article across "
+            "the partitions; give each article its own doc_id (or file name)"
+        )
 
 
 def _as_dask(data, npartitions: int):
@@ -116,6 +132,7 @@ def analyze_dask(
     results = (
         dask.compute(*tasks) if client is None else client.gather(client.compute(tasks))
     )
+    check_unique_ids([part["doc_ids"] for part in results])
     raw = {name: [part[name] for part in results if name in part] for name in ANALYSES}
     tables = finish_tables(raw)
     tables["entity_frequency"] = entity_frequency(tables["entities"])

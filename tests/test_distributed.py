@@ -11,6 +11,7 @@ from pandas.testing import assert_frame_equal
 
 from analysis.corpus import load_corpus
 from analysis.entities import entity_frequency
+from analysis.errors import InputError
 from analysis.pipeline import analyze_corpus
 from analysis.quotes import quote_sentiment_by_speaker
 
@@ -94,3 +95,13 @@ def test_files_on_two_workers_equal_single_process(from_files, corpus, cache):
 
 def test_pandas_corpus_split_in_two_equals_single_process(client, corpus):
     assert_same(analyze_dask(corpus, client=client, npartitions=2), single_process(corpus))
+
+
+def test_same_doc_id_in_two_files_is_an_input_error(client, tmp_path):
+    for name in ("a.jsonl", "b.jsonl"):
+        (tmp_path / name).write_text(
+            '{"doc_id": "x", "published": "2023-05-10", "text": "Texte ' + name + '."}\n',
+            encoding="utf-8",
+        )
+    with pytest.raises(InputError, match="doc_id 'x' used by more than one article"):
+        analyze_dask(read_corpus_dask(tmp_path), client=client)
