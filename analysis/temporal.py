@@ -274,6 +274,9 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not doc.has_annotation("DEP"):
         return None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ == "VERB":
+        return verb_tense(before)  # « prévue ce week-end », « a reçu mardi »: the verb just before
     token = span.root
     for _ in range(12):
         if not _same_paragraph(doc, start, token.idx):
@@ -824,7 +827,8 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
                    r"(?P<decade>(?:19|20)?\d0)(?!\s*%)", h_decade),
         "century": (rf"{mod}(?:{alt(lex['century_lead'])}\s+)?(?P<century>[IVXLC]+|\d{{1,2}})"
                     r"(?:e|ème|eme|è|ᵉ)\s+siècle", h_century),
-        "offset": (rf"(?P<kind>{alt(offset_kinds)})\s+(?P<n>{number})\s+"
+        "offset": (rf"(?P<kind>{alt(offset_kinds)})\s+(?:{alt(lex['offset_adverbs'])}\s+)?"
+                   rf"(?P<n>{number})\s+"
                    rf"(?P<unit>{alt(lex['units'])})", h_offset),
         "last_n": (rf"(?:{alt(lex['last_n_lead'])})\s+(?P<n>{number})\s+"
                    rf"(?P<rel>{rel})\s+(?P<unit>{alt(lex['units'])})", h_last_n),
