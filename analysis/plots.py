@@ -68,7 +68,7 @@ def save_figure(
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     written = []
-    with plt.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"]}):
+    with house_style():  # dpi, tight bounding box, SVG hash salt and font handling at save time
         for fmt in formats:
             target = path.with_suffix(f".{fmt}")
             metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
