@@ -160,8 +160,11 @@ figure""",
 Counts are mentions, not importance: a name repeated in one long article weighs as much as the
 same count spread over many, which is why `documents` (how many articles name it) sits beside
 `count`. Pronouns (« il », « elle ») and descriptions (« le président russe ») are not counted as
-mentions of the person they refer to. Names the statistical model does not recognise at all are
-missing; adjectives of nationality (« russe ») are deliberately not counted.
+mentions of the person they refer to. A name that the statistical model does not recognise is
+missing unless the alias table in `data/entities/aliases.csv` lists it or it has the shape of a
+model designator (« S-400 »); adjectives of nationality (« russe ») are deliberately not counted.
+The same surname alone in two articles is merged only when one full name in the corpus ends
+with it.
 """,
         ),
     ],
