@@ -226,6 +226,15 @@ def _infinitive(verb: Token) -> bool:
         c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
 
+def _ending_tense(verb: Token) -> str | None:
+    """Tense read from the word's ending (tense_endings in words.json), for a verb the tagger
+    got wrong: « votera » tagged as a participle, « communiqué » tagged as a noun."""
+    endings = lexicon()["tense_endings"]
+    word = verb.lower_
+    found = [(len(e), tense) for tense, ends in endings.items() for e in ends if word.endswith(e)]
+    return max(found)[1] if found and len(word) > 4 else None
+
+
 def _etre_compound(verb: Token, children: list[Token]) -> bool:
     """« être » + participle read as a compound past: verbs of tense_verbs.csv marked
     `etre_participle` (entrer, arriver, mourir …) and reflexive verbs (« s'est rendu »)."""
@@ -256,6 +265,8 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
             return row["tense"]
         if row["form"] == "participle" and "Part" in verb.morph.get("VerbForm"):
             return row["tense"]
+    if "Part" in verb.morph.get("VerbForm") and not tense_aux and _ending_tense(verb) == "future":
+        return "future"  # a future form mis-tagged as a participle (« votera »)
     passive = [c for c in children if c.dep_ in ("aux:pass", "cop")]
     if passive and "Part" in verb.morph.get("VerbForm") and _etre_compound(verb, children):
         return _aux_tense(passive[0])  # « est entrée », « s'est rendu »: passé composé
@@ -275,8 +286,9 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     if span is None or not doc.has_annotation("DEP"):
         return None
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.pos_ == "VERB":
-        return verb_tense(before)  # « prévue ce week-end », « a reçu mardi »: the verb just before
+    if before is not None and (before.pos_ == "VERB" or before.dep_ == "acl"):
+        # « prévue ce week-end », « a reçu mardi », « communiqué dimanche »: the verb just before
+        return verb_tense(before) or _ending_tense(before)
     token = span.root
     for _ in range(12):
         if not _same_paragraph(doc, start, token.idx):
