@@ -56,6 +56,10 @@ COLUMNS = [
     "doc_id", "start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end",
     "verb", "rule", "sentiment", "sentiment_terms", "mentions",
 ]
+CHARGED_COLUMNS = ["doc_id", "start", "end", "speaker", "kind", "term", "value", "quote"]
+"""Columns of `charged_terms`: one row per charged term of a quote — the quote's doc_id,
+start, end, speaker and kind, the lexicon term, its signed value in context (after negation and
+intensifiers) and a short snippet of the quote."""
 SPEAKER_COLUMNS = ["speaker", "quotes", "mean_sentiment", "min_sentiment", "charged_terms"]
 """Columns of `quote_sentiment_by_speaker`: speaker ("" = unknown), number of quotes, mean and
 minimum sentiment, and the most charged terms of that speaker's quotes ("term:value; …")."""
@@ -1183,6 +1187,34 @@ def extract_quotes(corpus: pd.DataFrame, model: str | None = None, n_process: in
 # ---------------------------------------------------------------- summaries and plots
 
 
+def split_terms(cell: object) -> list[tuple[str, float]]:
+    """"agressif:-0.80; paix:0.60" → [("agressif", -0.8), ("paix", 0.6)]."""
+    pairs = []
+    for item in filter(None, str(cell or "").split("; ")):
+        word, _, value = item.rpartition(":")
+        pairs.append((word, float(value)))
+    return pairs
+
+
+def charged_terms(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Every charged term of every quote (columns in `CHARGED_COLUMNS`), the most charged
+    first (by absolute value, then doc_id, start, end, term), so `.head(n)` shows the words
+    that weigh most."""
+    rows = [
+        {"doc_id": row.doc_id, "start": row.start, "end": row.end, "speaker": row.speaker,
+         "kind": row.kind, "term": term, "value": value, "quote": plots.snippet(row.text, 60)}
+        for row in quotes.itertuples()
+        for term, value in split_terms(row.sentiment_terms)
+    ]
+    table = pd.DataFrame(rows, columns=CHARGED_COLUMNS)
+    if table.empty:
+        return table
+    table = table.assign(_abs=table["value"].abs()).sort_values(
+        ["_abs", "doc_id", "start", "end", "term"], ascending=[False, True, True, True, True],
+        kind="stable")
+    return table.drop(columns="_abs").reset_index(drop=True)
+
+
 def quote_sentiment_by_speaker(quotes: pd.DataFrame, top_terms: int = 5) -> pd.DataFrame:
     """Per speaker: number of quotes, mean and min sentiment, the `top_terms` most charged
     terms (by absolute value). Sorted from the most negative mean; "" is the unknown speaker."""
@@ -1190,9 +1222,8 @@ def quote_sentiment_by_speaker(quotes: pd.DataFrame, top_terms: int = 5) -> pd.D
     for speaker, group in quotes.groupby("speaker", sort=True):
         terms: dict[str, float] = {}
         for cell in group["sentiment_terms"]:
-            for item in filter(None, str(cell).split("; ")):
-                word, _, value = item.rpartition(":")
-                terms.setdefault(word, float(value))
+            for word, value in split_terms(cell):
+                terms.setdefault(word, value)
         ranked = sorted(terms.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:top_terms]
         rows.append({
             "speaker": speaker, "quotes": len(group),
@@ -1253,6 +1284,7 @@ def plot_speaker_sentiment(by_speaker: pd.DataFrame) -> Figure:
 
 
 __all__ = [
-    "COLUMNS", "SPEAKER_COLUMNS", "doc_quotes", "extract_quotes", "quote_sentiment_by_speaker",
-    "plot_quote_sentiment", "plot_speaker_sentiment",
+    "CHARGED_COLUMNS", "COLUMNS", "SPEAKER_COLUMNS", "charged_terms", "doc_quotes",
+    "extract_quotes", "plot_quote_sentiment", "plot_speaker_sentiment",
+    "quote_sentiment_by_speaker",
 ]

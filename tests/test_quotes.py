@@ -10,8 +10,10 @@ from matplotlib.figure import Figure
 
 from analysis.paths import PROJECT_DIR
 from analysis.quotes import (
+    CHARGED_COLUMNS,
     COLUMNS,
     SPEAKER_COLUMNS,
+    charged_terms,
     doc_quotes,
     extract_quotes,
     find_marked,
@@ -400,6 +402,24 @@ def test_quote_sentiment_by_speaker():
         ["", 1, 0.0, 0.0, ""],
         ["Macron", 1, 0.6, 0.6, "paix:0.60"],
     ]
+
+
+def test_charged_terms_most_charged_first():
+    terms = charged_terms(small_quotes())
+    assert list(terms.columns) == CHARGED_COLUMNS
+    assert terms[["speaker", "term", "value", "start"]].values.tolist() == [
+        ["Loukachenko", "agressif", -0.8, 0],
+        ["Loukachenko", "conflictuel", -0.6, 10],
+        ["Macron", "paix", 0.6, 30],
+    ]
+    assert list(charged_terms(pd.DataFrame(columns=COLUMNS)).columns) == CHARGED_COLUMNS
+
+
+def test_bundled_charged_terms(bundled_quotes):
+    terms = charged_terms(bundled_quotes)
+    assert terms["term"].tolist() == [
+        "agressif", "répulsif", "conflictuel", "menacer", "blocus", "améliorer", "accord"]
+    assert (terms["value"].head(5) < 0).all()
 
 
 def test_plots_are_diverging_bars_labelled_by_speaker_and_snippet():
