@@ -76,6 +76,7 @@ class Mention:
 
 
 def _rows(name: str) -> list[dict]:
+    """Rows of a CSV file of data/temporal/ as dicts."""
     with data_file("temporal", name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -207,6 +208,7 @@ def pick(candidates: list[tuple[pd.Timestamp, pd.Timestamp]], pub: pd.Timestamp,
 
 
 def _distance(period: tuple[pd.Timestamp, pd.Timestamp], pub: pd.Timestamp) -> int:
+    """Days between the publication day and the nearest day of a period."""
     start, end = period
     return (start - pub).days if start > pub else (pub - (end - DAY)).days
 
@@ -215,6 +217,7 @@ def _distance(period: tuple[pd.Timestamp, pd.Timestamp], pub: pd.Timestamp) -> i
 
 
 def _aux_tense(aux: Token) -> str:
+    """Tense of a compound form from its auxiliary: future perfect → future, else past."""
     if "Fut" in aux.morph.get("Tense"):
         return "future"
     return "past"
@@ -364,6 +367,7 @@ class Context:
 
 @functools.cache
 def _before_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """A pattern matching one of `words` at the end of a text window."""
     return re.compile(rf"{_L}(?P<prefix>{alt(words)})\s*$", re.IGNORECASE)
 
 
@@ -411,10 +415,12 @@ def _rel_direction(rel: str | None) -> str | None:
 
 
 def _years(pub: pd.Timestamp) -> range:
+    """The year before, of and after publication: where a date without year can fall."""
     return range(pub.year - 1, pub.year + 2)
 
 
 def _date(year: int, month: int, day: int) -> pd.Timestamp | None:
+    """The day, or None when it does not exist (30 février)."""
     try:
         return pd.Timestamp(year, month, day)
     except ValueError:
@@ -422,14 +428,17 @@ def _date(year: int, month: int, day: int) -> pd.Timestamp | None:
 
 
 def _day(token: str) -> int:
+    """Day of the month from « 1er », « premier » or digits."""
     return 1 if fold(token) in ("1er", "premier") else int(token)
 
 
 def _month(name: str) -> int:
+    """Month number of a month name of months.csv."""
     return lexicon()["months"][fold(name)]
 
 
 def day_resolved(day: pd.Timestamp, anchor: str = "absolute") -> Resolved:
+    """One calendar day as a Resolved."""
     return Resolved(day, day + DAY, "day", day.strftime("%Y-%m-%d"), anchor)
 
 
@@ -450,14 +459,17 @@ def with_mod(resolved: Resolved | None, mod: str | None) -> Resolved | None:
 
 
 def _stamp(year: int, month: int = 1, day: int = 1) -> pd.Timestamp:
+    """A midnight Timestamp."""
     return pd.Timestamp(year, month, day)
 
 
 def _unresolved(sign: int) -> str:
+    """Value of a relative expression when the publication date is unknown."""
     return {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[sign]
 
 
 def _sign_direction(sign: int) -> str | None:
+    """past / future for a negative / positive offset; None for « this »."""
     return {-1: "past", 0: None, 1: "future"}[sign]
 
 
@@ -514,6 +526,7 @@ def h_weekday(m: re.Match, ctx: Context) -> Resolved | None:
 
 
 def _weekends(pub: pd.Timestamp) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Saturday–Sunday periods around the publication date."""
     saturday = unit_start("weekend", pub)
     return [(saturday + 7 * k * DAY, saturday + (7 * k + 2) * DAY) for k in range(-2, 3)]
 
@@ -705,6 +718,7 @@ DURATION_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 
 
 def _duration(amount: int, unit: str) -> str:
+    """ISO-8601 duration: P3Y, P2W, P10D."""
     factor = {"decade": 10, "century": 100}.get(unit, 1)
     return f"P{amount * factor}{DURATION_CODE.get(unit, 'Y')}"
 

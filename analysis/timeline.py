@@ -67,6 +67,7 @@ def _sentence(doc: Doc, start: int, end: int) -> str:
 
 
 def _row(doc: Doc, doc_id: str, pub: pd.Timestamp, mention: Mention) -> dict:
+    """The table row of one resolved mention."""
     res = mention.resolved
     tense = None
     if pd.isna(pub) and not res.direction:
@@ -138,6 +139,7 @@ class Item:
 
 
 def _num(stamp: pd.Timestamp) -> float:
+    """Matplotlib's day number of a Timestamp."""
     return float(mdates.date2num(stamp.to_pydatetime()))
 
 
@@ -259,6 +261,7 @@ def _pack(items: list[Item], lo: float, hi: float) -> int:
 
 
 def _draw_item(ax, item: Item, y: float, lo: float) -> None:
+    """Draw one event (point, bar, arrow or edge marker) and its label at height y."""
     if item.kind == "point":
         ax.plot(item.x0, y, "o", color=item.colour, ms=6, zorder=3)
     elif item.kind == "bar":
@@ -289,6 +292,7 @@ def _date_axis(ax, lo: float, hi: float) -> None:
 
 
 def _legend(ax, has_clipped: bool) -> None:
+    """Legend below the axes: shapes for kinds of events, colours for directions."""
     handles = [Line2D([], [], color="black", marker="D", ls="--", lw=0.8, ms=6,
                       label="publication date"),
                Line2D([], [], color="#555555", marker="o", ls="", label="day"),
