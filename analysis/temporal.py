@@ -20,6 +20,13 @@ Conventions (documented here because a researcher will compare them with other t
 - Seasons use fixed astronomical dates (data/temporal/seasons.csv); « l'hiver 2021 » is
   the winter that starts in December 2021.
 - Centuries: « le XXe siècle » = [1900-01-01, 2000-01-01), value `19XX`.
+- « au premier trimestre / semestre » are quarters and halves (2023-Q1, 2023-H1).
+- The governing verb is the verb right before the expression if there is one (« annoncé
+  samedi »), else the first verbal head up the parse, else the nearest verb of the sentence,
+  never across a paragraph. A day-month that the tense puts more than 240 days away while
+  the other side is within 45 days is read on the near side (data/temporal/words.json).
+- Years before 1678 and other far dates are ordinary Timestamps (the table uses
+  datetime64[us]).
 """
 
 from __future__ import annotations
