@@ -317,7 +317,8 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
 
 def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
     """No line break between character offsets a and b."""
-    return "\n" not in doc.text[min(a, b) : max(a, b)]
+    span = doc.char_span(min(a, b), max(a, b), alignment_mode="expand")
+    return span is None or not any("\n" in t.text_with_ws for t in span[:-1])
 
 
 def _nearest_verb(span) -> Token | None:
@@ -341,8 +342,9 @@ class Context:
     doc: Doc
     pub: pd.Timestamp
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
+        """The document's text (spaCy rebuilds `doc.text` on every access: keep it once)."""
         return self.doc.text
 
     def before(self, start: int, words: Iterable[str]) -> re.Match | None:

@@ -54,9 +54,8 @@ COLUMNS = [
 DATE_COLUMNS = ("start_date", "end_date")
 
 
-def _sentence(doc: Doc, start: int, end: int) -> str:
+def _sentence(doc: Doc, text: str, start: int, end: int) -> str:
     """The sentence around [start, end), never beyond its paragraph (line)."""
-    text = doc.text
     low = text.rfind("\n", 0, start) + 1
     high = text.find("\n", end)
     high = len(text) if high < 0 else high
@@ -66,7 +65,7 @@ def _sentence(doc: Doc, start: int, end: int) -> str:
     return text[low:high].strip()
 
 
-def _row(doc: Doc, doc_id: str, pub: pd.Timestamp, mention: Mention) -> dict:
+def _row(doc: Doc, text: str, doc_id: str, pub: pd.Timestamp, mention: Mention) -> dict:
     """The table row of one resolved mention."""
     res = mention.resolved
     tense = None
@@ -76,8 +75,8 @@ def _row(doc: Doc, doc_id: str, pub: pd.Timestamp, mention: Mention) -> dict:
         "doc_id": doc_id,
         "start": mention.start,
         "end": mention.end,
-        "expression": doc.text[mention.start : mention.end],
-        "sentence": _sentence(doc, mention.start, mention.end),
+        "expression": text[mention.start : mention.end],
+        "sentence": _sentence(doc, text, mention.start, mention.end),
         "start_date": res.start_date,
         "end_date": res.end_date,
         "granularity": res.granularity,
@@ -90,7 +89,8 @@ def _row(doc: Doc, doc_id: str, pub: pd.Timestamp, mention: Mention) -> dict:
 def doc_timeline(doc: Doc, doc_id: str, published: pd.Timestamp | None) -> list[dict]:
     """Rows (see COLUMNS) for one parsed article published on `published` (NaT if unknown)."""
     pub = pd.Timestamp(published).normalize() if pd.notna(published) else pd.NaT
-    return [_row(doc, doc_id, pub, mention) for mention in find_mentions(doc, pub)]
+    text = doc.text
+    return [_row(doc, text, doc_id, pub, mention) for mention in find_mentions(doc, pub)]
 
 
 def timeline_frame(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
