@@ -340,7 +340,7 @@ def plot_timeline(timeline: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
             if pd.notna(record.published):
                 x = _num(record.published) + 0.5
                 ax.vlines(x, top + 0.1, top + rows_span - 0.1, color="black", ls="--", lw=0.8)
-                ax.plot(x, top + 0.15, "D", color="black", ms=6, zorder=4)
+                ax.plot(x, top + 0.15, "D", color="black", ms=6, zorder=4, clip_on=False)
             for item in items:
                 _draw_item(ax, item, top + 0.8 + item.row, lo)
             ticks.append(top + rows_span / 2)
