@@ -30,6 +30,7 @@ _EXPORTS = {
     "extract_timeline": "timeline",
     "plot_timeline": "timeline",
     "plot_mentions_over_time": "timeline",
+    "mentions_by_period": "timeline",
     "write_table": "tables",
     "plot_entity_trends": "entities",
     "charged_terms": "quotes",

@@ -32,6 +32,7 @@ TABLES = [
     "charged_terms",
     "speaker_sentiment",
     "timeline",
+    "mentions_by_period",
 ]
 FIGURES = [
     "entity_frequency",

@@ -283,7 +283,9 @@ events the coverage keeps returning to.
         ),
         (
             "code",
-            """figure = an.plot_mentions_over_time(timeline)
+            """periods = an.mentions_by_period(timeline)
+an.write_table(periods, f"{out}/tables/mentions_by_period.csv")
+figure = an.plot_mentions_over_time(timeline)
 an.save_figure(figure, f"{out}/figures/mentions_over_time")
 figure""",
         ),
