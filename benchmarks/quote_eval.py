@@ -92,8 +92,14 @@ def passage_stats(row, mine: pd.DataFrame, errors: list[dict]) -> dict[str, int]
 
 
 def evaluate(path: Path = EVAL_SET, model: str | None = None) -> dict:
-    """Scores overall, per split (`dev`: the passages the rules were tuned on; `fresh`: written
-    afterwards and scored before any further change) and per case; every error listed."""
+    """Scores overall, per split and per case; every error listed.
+
+    Splits: `dev` (78 passages the rules were developed on), `fresh` (30 passages written
+    after that, first scored blind: recall 1.000, precision 1.000, speaker accuracy 0.759,
+    then used for fixes), `fresh2` (30 more, first scored blind after those fixes: recall
+    1.000, precision 0.951, speaker accuracy 0.795, then used for fixes). The blind first-run
+    numbers are the honest estimate for unseen copy.
+    """
     from analysis.quotes import extract_quotes
 
     cases = pd.read_csv(path, dtype=str, keep_default_na=False)
