@@ -772,7 +772,7 @@ def verb_before(res: Resolver, tokens: list[Token], rule: str) -> Attribution | 
     for k in range(len(tokens) - 1, -1, -1):
         t = tokens[k]
         lemma = reporting_lemma(t)
-        if not lemma:
+        if not lemma or bare_participle(t):
             continue
         agent = passive_agent(t)
         if agent is not None:  # « ces propos ont été jugés « … » par X »
@@ -784,6 +784,19 @@ def verb_before(res: Resolver, tokens: list[Token], rule: str) -> Attribution | 
                 return replace(after, rule=rule)
         return found
     return None
+
+
+def bare_participle(verb: Token) -> bool:
+    """« Interrogée sur BFMTV, X a été catégorique : »: a past participle with no auxiliary
+    describes the speaker; it is not the act of speaking."""
+    doc = verb.doc
+    if "Part" not in verb.morph.get("VerbForm") or verb.lower_.endswith("ant"):
+        return False
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    has_aux = any(c.dep_.startswith("aux") for c in verb.children) or (
+        before is not None and (before.pos_ == "AUX" or before.text.startswith("-")))
+    return not has_aux and (before is None or before.is_punct or before.is_space or
+                            before.is_sent_start)
 
 
 def passive_agent(verb: Token) -> Token | None:

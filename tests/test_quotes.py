@@ -276,6 +276,10 @@ RULES = {
     "Marine Le Pen a parlé sur X.\nLa Défenseure des droits, Claire Hédon, s'est inquiétée "
     "d'« atteintes aux droits ».": [
         ("atteintes aux droits", "partial", "Claire Hédon", "inquiéter", "verb_before")],
+    # a bare participle opening the sentence describes the speaker, it is not the reporting act
+    "Interrogée sur BFMTV, la maire de Paris, Anne Hidalgo, a été catégorique : « Les Jeux "
+    "seront une réussite. »": [
+        ("Les Jeux seront une réussite.", "direct", "Anne Hidalgo", "", "colon")],
     "Le film « Anatomie d'une chute » a remporté la Palme d'or.": [],
 }
 
