@@ -5,7 +5,8 @@
 - `doc_id`, `start`, `end`: the quoted words (marks excluded) as offsets into the corpus `text`;
 - `text`: those words;
 - `kind`: `direct` (a sentence or clause in marks: it opens its paragraph or sentence or
-  follows a colon, or starts with a capital after a comma or dash), `partial` (a fragment in
+  follows a colon, or starts with a capital after a comma, a dash or a reporting verb),
+  `partial` (a fragment in
   marks inside the reporter's sentence, one word included), `indirect` (the clause after a
   reporting verb + « que », to the end of the sentence, final punctuation excluded);
 - `speaker`: the canonical entity (the `entity` of the mention that resolved it) or "" when
@@ -949,6 +950,9 @@ def quote_kind(text: str, quote: Marked) -> str:
         return "direct"
     if before[-1] in ",—–-" and first.isupper():
         return "direct"
+    last_word = re.search(r"([\w-]+)$", before)
+    if first.isupper() and last_word and last_word[1].lower() in verb_forms():
+        return "direct"  # « Il a lancé « Nous partirons » » (colon left out)
     return "partial"
 
 

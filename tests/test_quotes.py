@@ -115,6 +115,8 @@ def test_unbalanced_marks_never_crash(text):
         ("Pour Laurent Berger, « Cette réforme est injuste ».", "direct"),
         ("Il dénonce une politique « agressive ».", "partial"),
         ("La Russie l'a qualifié de “blocus”.", "partial"),
+        ("Il a lancé « Nous partirons ».", "direct"),
+        ("Il a lancé « un appel ».", "partial"),
     ],
 )
 def test_kind(text, kind):
