@@ -162,9 +162,12 @@ def pronouns() -> dict[str, tuple[str, str]]:
 
 
 @functools.cache
-def role_nouns() -> frozenset[str]:
-    """Titles and roles naming one person (« président », « ministre », « porte-parole »)."""
-    return frozenset(row["lemma"].lower() for row in _rows("role_nouns.csv"))
+def role_nouns() -> dict[str, bool]:
+    """Titles and roles naming one person (« président », « ministre », « porte-parole ») →
+    whether, unresolved, the organisation in its complement may stand as the speaker
+    (« le porte-parole du Kremlin » → Kremlin, but « le président du RN » is not the RN)."""
+    return {row["lemma"].lower(): row.get("speaks_for_org", "") == "yes"
+            for row in _rows("role_nouns.csv")}
 
 
 # ---------------------------------------------------------------- finding quotes in marks
@@ -449,7 +452,12 @@ class Resolver:
             subjects = [m for m in recent if m["start"] >= window and self.is_subject(m)]
             if recent:
                 return (subjects or recent)[0]
-        return other[0] if other else None
+        if other:
+            return other[0]
+        # nobody named before: « « … », dit-il. Nicolas Sarkozy conteste… » (cataphora)
+        after = [m for m in self.mentions if m["label"] == "PER" and m["start"] > token.idx
+                 and m["start"] - token.idx < 200 and self.gender(m)[0] in (gender, "")]
+        return after[0] if after else None
 
     def role(self, token: Token) -> dict | None:
         """« le ministre »: the last person introduced with this role; else, for a bare role
@@ -498,7 +506,7 @@ class Resolver:
             if antecedent is None:
                 return None, ""
             token = antecedent
-        if word in pronouns() and token.pos_ == "PRON":
+        if word in pronouns() and (token.pos_ == "PRON" or token.text.startswith("-")):
             gender, number = pronouns()[word]
             return (self.pronoun(token, gender), "pronoun") if number == "Sing" else (None, "")
         covering = self.covering(token)
@@ -515,10 +523,13 @@ class Resolver:
             return name_run(appositive), "name"
         if covering is not None:
             return covering, ""
-        if token.lemma_.lower() in role_nouns() or token.lower_ in role_nouns():
+        role = token.lemma_.lower() if token.lemma_.lower() in role_nouns() else token.lower_
+        if role in role_nouns() and not token.is_title:  # « Bruno Le Maire » is a name
             found = self.role(token)
             if found is not None:
                 return found, "role"
+            if not role_nouns()[role]:  # « le président du RN » is a person, not the RN
+                return None, ""
         if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children):
             return None, ""
         other = self.in_tokens([t for t in phrase if t in heads or self.covering(t) is None
@@ -563,9 +574,17 @@ def name_run(token: Token) -> dict:
         return t.is_title or t.lower_ in NAME_PARTICLES and t.i + 1 < len(doc) and doc[
             t.i + 1].is_title
 
+    def left_part(t: Token) -> bool:
+        """A capitalised word of the same name: a proper noun, a particle, or a capitalised
+        word not itself introduced by a determiner or « de » (« l'Économie » is not a name)."""
+        if not t.is_title or t.pos_ in ("ADP", "VERB", "AUX", "PRON"):
+            return t.lower_ in NAME_PARTICLES and t.is_title
+        before = doc[t.i - 1] if t.i > 0 else None
+        return t.pos_ == "PROPN" or before is None or not (
+            before.is_lower and before.pos_ in ("DET", "ADP"))
+
     lo = token.i
-    while lo > 0 and doc[lo - 1].is_title and not doc[lo - 1].is_sent_start and (
-            doc[lo - 1].pos_ == "PROPN" or doc[lo - 1].lower_ in NAME_PARTICLES):
+    while lo > 0 and left_part(doc[lo - 1]):
         lo -= 1
     hi = token.i
     while hi + 1 < len(doc) and part(doc[hi + 1]) and not doc[hi + 1].is_punct:
@@ -927,13 +946,19 @@ def _not_reporting(verb: Token, lemma: str) -> bool:
 
 
 def _indirect_end(text: str, start: int, para_end: int, ranges: list[tuple[int, int]]) -> int:
-    """Sentence end after `start`, skipping full stops inside quotation marks."""
+    """Sentence end after `start`, skipping full stops inside quotation marks, and stopping
+    before a comma + clause link (« , tandis que », « , mais »)."""
     pos = start
     while True:
         end = sentence_end(text, pos, para_end)
         if end >= para_end or not inside(end, ranges):
             break
         pos = end + 1
+    links = "|".join(re.escape(w) for w in sorted(clause_links()))
+    for match in re.finditer(rf",\s+(?:{links})\b", text[start:end], flags=re.IGNORECASE):
+        if not inside(start + match.start(), ranges):  # « …, tandis que X a estimé … »
+            end = start + match.start()
+            break
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
     return end
@@ -976,7 +1001,8 @@ def attribute_marked(doc: Doc, res: Resolver, quote: Marked, kind: str,
     after_start = min(quote.closer + 1, quote.para_end)
     right = tokens_between(doc, after_start, sentence_end(text, after_start, quote.para_end))
     right_trimmed = _drop_leading(right)
-    holder = next((i for i in indirect if i.start <= quote.start < i.end), None)
+    holders = [i for i in indirect if i.start <= quote.start < i.end]
+    holder = max(holders, key=lambda i: i.start) if holders else None  # the innermost
     if kind == "direct":
         inner = tokens_between(doc, quote.start, quote.end)
         return first_found(

@@ -282,6 +282,31 @@ RULES = {
     "Interrogée sur BFMTV, la maire de Paris, Anne Hidalgo, a été catégorique : « Les Jeux "
     "seront une réussite. »": [
         ("Les Jeux seront une réussite.", "direct", "Anne Hidalgo", "", "colon")],
+    # cataphora: nobody named before the pronoun, the next person named takes it
+    "« Je n'ai jamais menti », dit-il. Nicolas Sarkozy conteste toutes les accusations.": [
+        ("Je n'ai jamais menti", "direct", "Nicolas Sarkozy", "dire", "inverted+pronoun")],
+    # « -elle » mis-tagged as a determiner is still a pronoun; gender skips the nearer man
+    "Ursula von der Leyen s'est rendue à Kiev. Elle y a rencontré Volodymyr Zelensky. "
+    "« L'Europe restera unie », a-t-elle promis.": [
+        ("L'Europe restera unie", "direct", "Ursula von der Leyen", "promettre",
+         "inverted+pronoun")],
+    # an indirect clause stops at « , tandis que »; the partial quote takes the inner clause
+    "Le chef de l'État a assuré qu'il respecterait le vote, tandis que Marine Le Pen a estimé "
+    "que le scrutin était « joué d'avance ».": [
+        ("il respecterait le vote", "indirect", "", "assurer", "indirect"),
+        ("le scrutin était « joué d'avance »", "indirect", "Marine Le Pen", "estimer",
+         "indirect+name"),
+        ("joué d'avance", "partial", "Marine Le Pen", "estimer", "indirect+name")],
+    # a person's role with an organisation is not the organisation
+    "Gabriel Attal a accusé Jordan Bardella de « mentir ». « C'est vous qui mentez », a "
+    "rétorqué le président du RN.": [
+        ("mentir", "partial", "Gabriel Attal", "accuser", "verb_before"),
+        ("C'est vous qui mentez", "direct", "", "rétorquer", "inverted")],
+    # a capitalised « Maire » is part of a name, not the role noun
+    "Bruno Le Maire a reconnu que la dette était « préoccupante ».": [
+        ("la dette était « préoccupante »", "indirect", "Bruno Le Maire", "reconnaître",
+         "indirect+name"),
+        ("préoccupante", "partial", "Bruno Le Maire", "reconnaître", "indirect+name")],
     "Le film « Anatomie d'une chute » a remporté la Palme d'or.": [],
 }
 
