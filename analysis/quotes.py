@@ -531,7 +531,8 @@ class Resolver:
             if not role_nouns()[role]:  # « le président du RN » is a person, not the RN
                 return None, ""
         if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children):
-            return None, ""
+            # « un policier de la PAF » stays unknown; « un sondage Ifop » is Ifop's
+            return self.in_tokens([t for t in heads if t.i != token.i]), ""
         other = self.in_tokens([t for t in phrase if t in heads or self.covering(t) is None
                                 or self.covering(t)["label"] != "PER"])
 
@@ -557,8 +558,12 @@ class Resolver:
 
 
 def _after_de(token: Token) -> bool:
-    """Whether a token follows « de / du / des / d' » (a complement of the head noun)."""
-    return token.i > 0 and token.doc[token.i - 1].lower_ in NP_LINKS
+    """Whether a token follows « de / du / des / d' », determiners skipped (« de la PAF »):
+    a complement of the head noun."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].lower_ in ("la", "le", "l'", "les"):
+        i -= 1
+    return i >= 0 and token.doc[i].lower_ in NP_LINKS
 
 
 NAME_PARTICLES = {"le", "la", "de", "du", "des", "von", "van", "der", "den", "ben", "bin", "el",

@@ -307,6 +307,9 @@ RULES = {
         ("la dette était « préoccupante »", "indirect", "Bruno Le Maire", "reconnaître",
          "indirect+name"),
         ("préoccupante", "partial", "Bruno Le Maire", "reconnaître", "indirect+name")],
+    # an indefinite head keeps a name standing next to it (« un sondage Ifop »)
+    "Selon un sondage Ifop publié jeudi, 62 % des Français jugent le budget « mauvais ».": [
+        ("mauvais", "partial", "Ifop", "", "source_cue")],
     "Le film « Anatomie d'une chute » a remporté la Palme d'or.": [],
 }
 
