@@ -650,10 +650,6 @@ def reporting_lemma(token: Token, loose: bool = False) -> str:
     return form if loose or token.pos_ == "VERB" or after_subject else ""
 
 
-def is_reporting(token: Token, loose: bool = False) -> bool:
-    return bool(reporting_lemma(token, loose))
-
-
 def inverted_clitic(verb: Token) -> Token | None:
     """« déclare-t-il », « a-t-elle ajouté »: the pronoun glued to the verb or its auxiliary."""
     doc = verb.doc
