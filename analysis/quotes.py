@@ -83,6 +83,7 @@ MAX_GAP_TO_QUE = 10
 
 
 def _rows(name: str) -> list[dict]:
+    """Rows of a CSV under `data/quotes/` as dicts."""
     with data_file("quotes", name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -357,10 +358,12 @@ def _abbreviation(text: str, dot: int) -> bool:
 
 
 def marked_ranges(quotes: list[Marked]) -> list[tuple[int, int]]:
+    """(opening mark, closing mark + 1) of each quoted span."""
     return [(q.opener, q.closer + 1) for q in quotes]
 
 
 def inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether a character offset falls in one of the ranges."""
     return any(a <= pos < b for a, b in ranges)
 
 
@@ -386,6 +389,7 @@ class Resolver:
         self._genders: dict[tuple[int, int], tuple[str, bool]] = {}
 
     def covering(self, token: Token) -> dict | None:
+        """The mention whose span holds the token, if any."""
         for m in self.mentions:
             if m["start"] <= token.idx < m["end"]:
                 return m
@@ -426,6 +430,7 @@ class Resolver:
         return (genders[0], False) if genders else ("", False)
 
     def is_subject(self, mention: dict) -> bool:
+        """Whether the mention (or the noun it stands in apposition to) is a subject."""
         span = self.doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
         return span is not None and any(
             t.dep_.startswith("nsubj") or t.head.dep_.startswith("nsubj") and t.head.i < t.i
@@ -548,6 +553,7 @@ class Resolver:
 
     def attribution(self, token: Token | None, verb: str, rule: str, stop: int | None = None
                     ) -> Attribution:
+        """The attribution row for a subject token (resolved), a verb lemma and a rule."""
         if token is None:
             return Attribution(verb=verb, rule=rule)
         mention, how = self.resolve(token, stop)
@@ -887,6 +893,7 @@ def colon_subject(res: Resolver, tokens: list[Token]) -> Attribution | None:
 
 
 def first_found(*candidates) -> Attribution:
+    """The first rule (called lazily, in order) that names a speaker or a verb."""
     for make in candidates:
         found = make()
         if found is not None and (found.speaker or found.verb):
@@ -1042,6 +1049,7 @@ def incise(res: Resolver, tokens: list[Token]) -> Attribution | None:
 
 
 def _drop_leading(tokens: list[Token]) -> list[Token]:
+    """Tokens after a closing mark without the leading comma, dash or marks."""
     k = 0
     while k < len(tokens) and (tokens[k].text in SKIP_AFTER_QUOTE or tokens[k].text in
                                mark_roles()):
@@ -1215,6 +1223,7 @@ def quotes_table(rows: list[dict]) -> pd.DataFrame:
 
 def iter_quote_rows(corpus: pd.DataFrame, model: str | None = None, n_process: int = 1,
                     batch_size: int = 32) -> Iterator[dict]:
+    """Quote rows of every article: one parse, one entity pass and one quote pass per Doc."""
     from .entities import doc_entities
     from .nlp import corpus_docs
 
