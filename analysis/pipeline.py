@@ -96,7 +96,11 @@ def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
 
 @functools.cache
 def code_fingerprint() -> str:
-    """SHA-256 over the project's code and rules: any edit there invalidates cached rows."""
+    """SHA-256 over the project's code and rules: any edit there invalidates cached rows.
+
+    Computed once per process, as the rules themselves are loaded once per process: rows are
+    stored under the fingerprint of the code and rules that computed them.
+    """
     digest = hashlib.sha256(f"rows-format-{ROWS_FORMAT}".encode())
     files = sorted(PACKAGE_DIR.glob("*.py")) + sorted(
         path
