@@ -74,6 +74,7 @@ TITLES = {"m.": "Masc", "monsieur": "Masc", "mme": "Fem", "madame": "Fem", "mlle
 DETERMINER_GENDER = {"le": "Masc", "la": "Fem", "un": "Masc", "une": "Fem", "ce": "Masc",
                      "cette": "Fem"}
 DEMONSTRATIVES = {"c'", "ce", "cela", "ça", "ceci"}
+ORDINALS = {"premier", "première", "second", "seconde", "ancien", "ancienne", "ex"}
 INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "quelques"}
 MAX_GAP_TO_QUE = 10
 """Tokens allowed between a reporting verb and the « que » that opens indirect speech."""
@@ -785,7 +786,8 @@ def source_cue(res: Resolver, tokens: list[Token], at_start: bool) -> Attributio
         if word == "pour" and (not at_start or k > 1):
             continue
         rest = tokens[k + 1 :]
-        head = next((x for x in rest[:6] if x.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        head = next((x for x in rest[:6] if x.pos_ in ("PROPN", "NOUN", "PRON")
+                     and x.lower_ not in ORDINALS), None)  # « la Première ministre »
         if head is None:
             continue
         if word == "pour" and not any(x.text == "," for x in rest[:8]):
