@@ -111,6 +111,7 @@ def clean_notebook(path: Path, replacements: Mapping[str, str]) -> nbformat.Note
         for key in _TIMING_KEYS:
             cell.metadata.pop(key, None)
         if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"  # papermill gives it a random id each run
             for old, new in replacements.items():
                 cell.source = cell.source.replace(old, new)
     nbformat.write(nb, path)
