@@ -75,7 +75,10 @@ DETERMINER_GENDER = {"le": "Masc", "la": "Fem", "un": "Masc", "une": "Fem", "ce"
                      "cette": "Fem"}
 DEMONSTRATIVES = {"c'", "ce", "cela", "ça", "ceci"}
 ORDINALS = {"premier", "première", "second", "seconde", "ancien", "ancienne", "ex"}
+DEFINITE = {"le", "la", "l'", "les", "ce", "cette", "cet"}
 INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "quelques"}
+PRONOUN_SUBJECT_WINDOW = 300
+"""Characters before a pronoun in which a subject mention beats a closer non-subject."""
 MAX_GAP_TO_QUE = 10
 """Tokens allowed between a reporting verb and the « que » that opens indirect speech."""
 
@@ -172,6 +175,14 @@ def role_nouns() -> dict[str, bool]:
             for row in _rows("role_nouns.csv")}
 
 
+@functools.cache
+def word_set(name: str, column: str = "lemma") -> frozenset[str]:
+    """One column of a word-list file under `data/quotes/`, lower-cased: `org_nouns.csv`
+    (« l'ONG » → the last organisation), `document_nouns.csv` (« un communiqué de X » → X),
+    `name_heads.csv` (« la « loi travail » » names a thing)."""
+    return frozenset(row[column].lower() for row in _rows(name))
+
+
 # ---------------------------------------------------------------- finding quotes in marks
 
 
@@ -261,13 +272,32 @@ def direct_position(text: str, para_start: int, opener: int) -> bool:
 
 def is_title(text: str, quote: Marked) -> bool:
     """Whether the word just before the opening mark names a work or a thing (« le film »),
-    the quoted phrase starting with a capital when the cue asks for one."""
+    the quoted phrase starting with a capital when the cue asks for one; or the phrase right
+    after a definite determiner is a name (see `is_name`)."""
     before = text[quote.para_start : quote.opener].rstrip()
+    if is_name(text, quote, before):
+        return True
     match = re.search(r"([\w-]+)\s*,?$", before)  # « son dernier roman, « … » »
     if not match or match[1].lower() not in title_cues():
         return False
     first = text[quote.start : quote.start + 1]
     return not title_cues()[match[1].lower()] or first.isupper() or first.isdigit()
+
+
+DEFINITE_BEFORE = re.compile(r"(?:^|[\s(])(?:le|la|les|l')$", re.IGNORECASE)
+
+
+def is_name(text: str, quote: Marked, before: str) -> bool:
+    """« la « loi travail » », « le « Mozart de la finance » », « l'« affaire X » »: a quoted
+    phrase right after a definite determiner that starts with a capital or a naming noun
+    (`name_heads.csv`) names a thing; « une réforme « juste » », « le « greenwashing » » stay
+    quotes."""
+    if not DEFINITE_BEFORE.search(before):
+        return False
+    words = re.findall(r"[\w-]+", text[quote.start : quote.end].lower())
+    first = text[quote.start : quote.start + 1]
+    return first.isupper() or first.isdigit() or bool(words) and words[0] in word_set(
+        "name_heads.csv", "word")
 
 
 def find_marked(text: str) -> list[Marked]:
@@ -388,6 +418,8 @@ class Resolver:
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: (m["start"], m["end"]))
         self._genders: dict[tuple[int, int], tuple[str, bool]] = {}
+        self.previous_speaker = ""
+        """Speaker of the quote attributed just before (set by `doc_quotes`)."""
 
     def covering(self, token: Token) -> dict | None:
         """The mention whose span holds the token, if any."""
@@ -439,8 +471,9 @@ class Resolver:
 
     def pronoun(self, token: Token, gender: str) -> dict | None:
         """Nearest previous person of the pronoun's gender, then of unknown gender, then any;
-        a subject of this or the previous sentence is preferred over a closer non-subject
-        (« X a reçu Y. Il a dit… » → X)."""
+        first the nearest subject naming a person (`subject_antecedent`), then a subject of
+        this or the previous sentence over a closer non-subject (« X a reçu Y. Il a dit… »
+        → X)."""
         people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx]
         if not people:  # the tagger sometimes labels a person MISC (« Xi Jinping »)
             people = [m for m in self.mentions if m["label"] == "MISC" and m["end"] <= token.idx
@@ -451,6 +484,9 @@ class Resolver:
             if g and g != gender and strong:
                 continue
             (matching if g == gender else unknown if not g else other).append(m)
+        subject = self.subject_antecedent(token, gender)
+        if subject is not None:
+            return subject
         first = sentence_of(token)
         window = self.doc[sentence_of(self.doc[first - 1]) if first > 0 else first].idx
         for group in (matching, unknown):
@@ -465,10 +501,36 @@ class Resolver:
                  and m["start"] - token.idx < 200 and self.gender(m)[0] in (gender, "")]
         return after[0] if after else None
 
+    def subject_antecedent(self, pronoun: Token, gender: str) -> dict | None:
+        """The nearest grammatical subject before the pronoun (within
+        `PRONOUN_SUBJECT_WINDOW` characters) that is a name or a person's role, when it
+        resolves to a person whose gender does not clash: « Marine Le Pen a répondu à Valérie
+        Pécresse. « … », a-t-elle lancé » → Le Pen. A role that does not resolve stops the
+        search (the caller then falls back to the nearest person)."""
+        lo = pronoun.idx - PRONOUN_SUBJECT_WINDOW
+        for t in reversed(self.doc[: pronoun.i]):
+            if t.idx < lo:
+                break
+            if not t.dep_.startswith("nsubj") or t.pos_ not in ("PROPN", "NOUN"):
+                continue
+            covering = self.covering(t)
+            role = t.lemma_.lower() in role_nouns() or t.lower_ in role_nouns()
+            if covering is None and not role or covering is not None and covering[
+                    "label"] != "PER":
+                continue
+            mention = covering if covering is not None else self.role(t)
+            if mention is None:
+                return None
+            g, strong = self.gender(mention)
+            return mention if not (g and strong and g != gender) else None
+        return None
+
     def role(self, token: Token) -> dict | None:
-        """« le ministre »: the last person introduced with this role; else, for a bare role
-        (no « de » complement), the only person named so far whose gender does not clash
-        with the role's determiner (« la présidente » skips Emmanuel Macron)."""
+        """« le ministre »: the last person introduced with this role; else the only person
+        named so far whose gender does not clash with the role's determiner (« la présidente »
+        skips Emmanuel Macron), or of two such people the one who did not speak the quote just
+        before. A role speaking for an organisation with a « de » complement (« le
+        porte-parole du Kremlin ») is left to the organisation."""
         lemma = token.lemma_.lower()
         people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx]
         for m in reversed(people):
@@ -479,16 +541,26 @@ class Resolver:
             if any(t.lemma_.lower() == lemma for t in window if t.i != token.i):
                 return m
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if following is not None and following.lower_ in NP_LINKS or any(
-                c.dep_.startswith("nmod") for c in token.rights):
-            return None  # « le porte-parole du gouvernement »: a specific role, not introduced
+        specific = following is not None and following.lower_ in NP_LINKS or any(
+            c.dep_.startswith("nmod") for c in token.rights)
+        if specific and role_nouns().get(lemma, role_nouns().get(token.lower_)):
+            return None  # « le porte-parole du gouvernement »: someone speaking for the org
         gender = self.role_gender(token)
         compatible = {}
         for m in reversed(people):
             g, strong = self.gender(m)
             if not (gender and g and strong and g != gender):
                 compatible.setdefault(m["entity"], m)
-        return next(iter(compatible.values())) if len(compatible) == 1 else None
+        exchange = len(compatible) == 2 and self.previous_speaker in compatible
+        if exchange:
+            # « « A », a lancé X. « B », a rétorqué le président du RN »: a definite role
+            # right after X spoke names the other person of the exchange
+            del compatible[self.previous_speaker]
+        if len(compatible) != 1:
+            return None
+        found = next(iter(compatible.values()))
+        # « le ministre de l'Intérieur » only for the person the text is about (a subject)
+        return found if not specific or exchange or self.is_subject(found) else None
 
     def role_gender(self, token: Token) -> str:
         """« la présidente » → Fem, « le ministre » → Masc, from the determiner before it."""
@@ -536,15 +608,39 @@ class Resolver:
                 return found, "role"
             if not role_nouns()[role]:  # « le président du RN » is a person, not the RN
                 return None, ""
+        lemma = token.lemma_.lower()
+        document = lemma in word_set("document_nouns.csv") or token.lower_ in word_set(
+            "document_nouns.csv")
         if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children):
-            # « un policier de la PAF » stays unknown; « un sondage Ifop » is Ifop's
-            return self.in_tokens([t for t in heads if t.i != token.i]), ""
+            # « un policier de la PAF » stays unknown; « un sondage Ifop » is Ifop's,
+            # « un communiqué de Matignon » Matignon's
+            return self.in_tokens([t for t in (phrase if document else heads)
+                                   if t.i != token.i]), ""
+        org = self.organisation(token, phrase)
+        if org is not None:
+            return org, "org"
+        # a place in a « de » complement is a jurisdiction, not a speaker (« le parquet de
+        # Marseille »), unless the head is a document (« le communiqué de l'Élysée »)
         other = self.in_tokens([t for t in phrase if t in heads or self.covering(t) is None
-                                or self.covering(t)["label"] != "PER"])
+                                or self.covering(t)["label"] not in ("PER", "LOC")
+                                or document and self.covering(t)["label"] == "LOC"])
 
         if other is None and token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ", "NUM"):
             return name_run(token), "name"
         return other, ""
+
+    def organisation(self, token: Token, phrase: list[Token]) -> dict | None:
+        """« affirme l'ONG », « le constructeur a annoncé »: a definite organisation noun
+        (`org_nouns.csv`) with no name in its phrase → the last organisation named before."""
+        lemma = token.lemma_.lower()
+        if lemma not in word_set("org_nouns.csv") and token.lower_ not in word_set(
+                "org_nouns.csv"):
+            return None
+        if self.in_tokens(phrase) is not None or not any(
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+            return None
+        orgs = [m for m in self.mentions if m["label"] == "ORG" and m["end"] <= token.idx]
+        return orgs[-1] if orgs else None
 
     def complement(self, token: Token) -> bool:
         """Whether the token, or the mention it belongs to, follows « de / du / des / d' »."""
@@ -614,7 +710,8 @@ def name_run(token: Token) -> dict:
 
 def noun_phrase(token: Token, stop: int | None = None) -> list[Token]:
     """The subject's noun phrase: its left edge up to a comma + appositive name, not past
-    `stop` (a verb index) nor into a relative clause."""
+    `stop` (a verb index) nor into a relative clause or a prepositional phrase other than a
+    « de » complement."""
     doc = token.doc
     end = len(doc) if stop is None else stop
     out = []
@@ -624,6 +721,8 @@ def noun_phrase(token: Token, stop: int | None = None) -> list[Token]:
             break
         if t.is_punct and t.text != "," and t.text != "-":
             break
+        if t.i > token.i and t.pos_ == "ADP" and t.lower_ not in NP_LINKS:
+            break  # « une source policière à l'AFP »: the medium is not in the phrase
         out.append(t)
         if t.i > token.i + 8:
             break
@@ -1187,6 +1286,7 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
     for quote in marked:
         kind = quote_kind(doc_text(doc), quote)
         who = attribute_marked(doc, res, quote, kind, indirect)
+        res.previous_speaker = who.speaker or res.previous_speaker
         row = quote_row(doc, doc_id, quote.start, quote.end, kind, who, mentions)
         row["_subjectless"] = who.rule == "verb_before" and not who.subject_found
         row["_opens_paragraph"] = not doc_text(doc)[quote.para_start : quote.opener].strip()

@@ -2,8 +2,9 @@
 
 Each row of the evaluation set is a short French news passage written for this project (MIT,
 like the code; names are of public figures, the sentences are invented news-style copy) with
-columns `id`, `split` (dev / fresh / fresh2 / fresh3 / fresh4, see `evaluate`), `case` (the phenomenon tested:
-inverted, pronoun, continuation, partial, indirect, title, stray, marks, incise, role, org…),
+columns `id`, `split` (dev / fresh / fresh2 / fresh3 / fresh4, see `evaluate`), `case` (the
+phenomenon tested: inverted, pronoun, continuation, partial, indirect, title, stray, marks,
+incise, role, org…),
 `text` and `gold` (a JSON list of {"quote", "speaker"}; "" = no nameable speaker; a passage
 with `[]` holds no quote, e.g. a title of a work or a stray mark).
 A gold quote is found when a predicted quote has the same text after folding whitespace and

@@ -297,11 +297,12 @@ RULES = {
         ("le scrutin était « joué d'avance »", "indirect", "Marine Le Pen", "estimer",
          "indirect+name"),
         ("joué d'avance", "partial", "Marine Le Pen", "estimer", "indirect+name")],
-    # a person's role with an organisation is not the organisation
+    # a person's role with an organisation is not the organisation; of two people in an
+    # exchange, the role names the one who did not speak just before
     "Gabriel Attal a accusé Jordan Bardella de « mentir ». « C'est vous qui mentez », a "
     "rétorqué le président du RN.": [
         ("mentir", "partial", "Gabriel Attal", "accuser", "verb_before"),
-        ("C'est vous qui mentez", "direct", "", "rétorquer", "inverted")],
+        ("C'est vous qui mentez", "direct", "Jordan Bardella", "rétorquer", "inverted+role")],
     # a capitalised « Maire » is part of a name, not the role noun
     "Bruno Le Maire a reconnu que la dette était « préoccupante ».": [
         ("la dette était « préoccupante »", "indirect", "Bruno Le Maire", "reconnaître",
