@@ -78,7 +78,7 @@ FREQUENCY_COLUMNS = ["entity", "label", "count", "documents", "forms"]
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
 LABEL_NAMES = {"PER": "person", "LOC": "place", "ORG": "organisation", "MISC": "other"}
-_PRIORITY = {"model": 0, "propagated": 0, "alias": 1, "designator": 2}
+_PRIORITY = {"model": 0, "propagated": 0, "name": 1, "alias": 2, "designator": 3}
 _TITLE = "Most-mentioned named entities"
 
 
@@ -355,6 +355,127 @@ def clean_span(text: str, mention: Mention, sentence_start: bool = False) -> Men
     return replace(mention, start=start, end=start + len(kept))
 
 
+# --- person names the model missed -----------------------------------------------------------
+
+
+@functools.cache
+def first_names() -> dict[str, str]:
+    """First name → gender (M, F or X for either), from `data/entities/first_names.csv`."""
+    with data_file("entities", "first_names.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["first_name"].strip(): row["gender"].strip() for row in csv.DictReader(handle)}
+
+
+def is_first_name(word: str) -> bool:
+    """A listed first name, or a hyphenated compound of them (`Jean-Luc`)."""
+    return all(part in first_names() for part in word.split("-"))
+
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_FIRST_CANDIDATE = re.compile(rf"(?<![\w'’-])[{_UPPER}][^\W\d_]+(?:-[{_UPPER}][^\W\d_]+)*(?![\w-])")
+_NAME_PART = re.compile(
+    rf" (?:(?P<particle>[a-z]{{1,5}}|[{_UPPER}][a-z]{{1,2}}|d')(?= ?[{_UPPER}])"
+    rf"|(?P<initial>[{_UPPER}]\.)"
+    rf"|(?P<word>(?:d')?[{_UPPER}][^\W\d_]+(?:-[{_UPPER}]?[^\W\d_]+)*))(?![\w'’-])"
+)
+
+
+def _name_mentions(text: str) -> list[Mention]:
+    """Person names found by their form where the model may have missed them: a listed first
+    name followed by up to four name parts (capitalised words, initials, particles such as
+    `de`, `von der`, `Le`), ending with a capitalised word (`Kamala Harris`, `Jean-Marie Le
+    Pen`, `Luiz Inácio Lula da Silva`). The first name must not follow another capitalised
+    word that is not a title, a stop word or a known name (`San Antonio Spurs` is no person)."""
+    found = []
+    for first in _FIRST_CANDIDATE.finditer(text):
+        if not is_first_name(first.group(0)) or _after_capitalised(text, first.start()):
+            continue
+        end = _name_end(text, first.end())
+        if end > first.end():
+            found.append(Mention(first.start(), end, "PER", "name"))
+    return found
+
+
+def _after_capitalised(text: str, start: int) -> bool:
+    """Whether the word before `start` (same line, one space) is capitalised and not a title,
+    stop word, preposition or alias-table name."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not before or text[before.end(1) : start] != " ":
+        return False
+    word = before.group(1)
+    return (
+        word[:1].isupper()
+        and word.lower() not in STOP_WORDS
+        and word.lower() not in rules()["prepositions"]
+        and not _is_title_at(word)
+        and word not in aliases()
+    )
+
+
+def _name_end(text: str, pos: int) -> int:
+    """End of the name parts after a first name ending at `pos` (`pos` itself when none)."""
+    end = pos
+    for _ in range(5):
+        part = _NAME_PART.match(text, pos)
+        if not part:
+            break
+        if part["particle"]:
+            if part["particle"].lower() not in rules()["name_particles"] + ["le", "la"]:
+                break
+            pos = part.end()
+            continue
+        word = part["word"] or part["initial"]
+        if part["word"] and not _can_end_name(text, part.start("word"), word):
+            break
+        pos = part.end()
+        if part["word"]:
+            end = pos
+    return end
+
+
+def _can_end_name(text: str, start: int, word: str) -> bool:
+    """A capitalised word that may be part of a name: not a stop word, weekday, title or a
+    place or organisation of the alias table."""
+    return (
+        word.lower() not in STOP_WORDS
+        and fold(word) not in _not_names()
+        and not _is_title_at(text[start : start + 40])
+        and _alias_label(word) in (None, "PER")
+    )
+
+
+def _prefer_names(text: str, candidates: list[Mention]) -> list[Mention]:
+    """A model span that holds a name found by `_name_mentions` and something more gives way
+    to the name when it is a person span (`S. Le professeur Dominique Bernard`, `Ousmane Sonko
+    Premier ministre`) or when the rest is an alias-table name (`AFP Sylvie Retailleau`, then
+    split into `AFP` and the name)."""
+    names = [m for m in candidates if m.source == "name"]
+    kept = []
+    for mention in candidates:
+        inner = next(
+            (n for n in names if mention.source == "model" and mention.start <= n.start
+             and n.end <= mention.end and (n.start, n.end) != (mention.start, mention.end)),
+            None,
+        )
+        if inner is None:
+            kept.append(mention)
+            continue
+        rest = [_span_words(text, mention.start, inner.start), _span_words(text, inner.end,
+                                                                           mention.end)]
+        known = [r for r in rest if r and r[0] in aliases()]
+        if mention.label == "PER" or (known and all(r in known or not r for r in rest)):
+            kept += [Mention(start, start + len(form), aliases()[form][1], "alias")
+                     for form, start in known]
+        else:
+            kept.append(mention)
+    return kept
+
+
+def _span_words(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """The part of `text[start:end]` between punctuation and spaces, with its offset."""
+    match = re.search(r"[\w][\w'’. -]*[\w]|\w", text[start:end])
+    return (match.group(0), start + match.start()) if match else None
+
+
 # --- collecting the mentions of one document -------------------------------------------------
 
 
@@ -566,7 +687,8 @@ def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]
     text = doc.text if text is None else text
     blocked = _non_prose(text)
     starts = _sentence_starts(doc)
-    candidates = _model_mentions(doc) + _pattern_mentions(text)
+    candidates = _model_mentions(doc) + _pattern_mentions(text) + _name_mentions(text)
+    candidates = _prefer_names(text, candidates)
     cleaned = [clean_span(text, m, _opens_sentence(text, m.start, starts)) for m in candidates]
     kept = _select(
         [

@@ -212,6 +212,10 @@ def test_name_parts_left_out_by_the_model_are_added_to_a_person():
     assert found(text, [("Le Pen", "PER")], propn={"Marine"}) == [
         ("Marine Le Pen", "PER", "Marine Le Pen")
     ]
+    # not a proper noun for the model, but a listed first name (first_names.csv)
+    assert found(text, [("Le Pen", "PER")]) == [("Marine Le Pen", "PER", "Marine Le Pen")]
+    # neither: the model's span is kept as it is
+    text = "Selon Ragnar Le Pen, tout va bien."
     assert found(text, [("Le Pen", "PER")]) == [("Le Pen", "PER", "Le Pen")]
     text = "Son homologue Wang Yi a refusé."
     assert found(text, [("Wang", "PER")], propn={"Yi"}) == [("Wang Yi", "PER", "Wang Yi")]
