@@ -756,6 +756,12 @@ def reporting_lemma(token: Token, loose: bool = False) -> str:
     return form if loose or token.pos_ == "VERB" or after_subject else ""
 
 
+def starts_multiword(tokens: list[Token]) -> bool:
+    """Whether these tokens begin a multi-word reporting form (« fait savoir »)."""
+    words = [t.lower_ for t in tokens]
+    return any(" ".join(words[:n]) in verb_forms() for n in (2, 3) if len(words) >= n)
+
+
 def inverted_clitic(verb: Token) -> Token | None:
     """« déclare-t-il », « a-t-elle ajouté »: the pronoun glued to the verb or its auxiliary."""
     doc = verb.doc
@@ -830,7 +836,8 @@ def inverted_after(res: Resolver, tokens: list[Token]) -> Attribution | None:
     for k, t in enumerate(tokens[:5]):
         lemma = reporting_lemma(t, loose=True)
         if not lemma and (t.pos_ in ("AUX", "ADV") or t.lower_ in CLITICS or
-                          t.text.startswith("-") or t.lower_ in ("avait", "aurait", "a")):
+                          t.text.startswith("-") or t.lower_ in ("avait", "aurait", "a") or
+                          starts_multiword(tokens[k : k + 3])):
             continue
         if not lemma:
             return None
@@ -987,17 +994,31 @@ def colon_subject(res: Resolver, tokens: list[Token]) -> Attribution | None:
     if found is None or not found.speaker:
         # « Réaction immédiate de Jordan Bardella : », « Le message de X est clair : »
         person = res.in_tokens(tokens, "PER")
+        rule = "colon"
+        if person is None:  # a name the tagger missed (« Réaction de Marine Tondelier : »)
+            name = next((t for t in tokens if t.pos_ == "PROPN" and t.is_title and
+                         not t.is_sent_start and not _is_cue_start(t)), None)
+            person, rule = (name_run(name), "colon+name") if name is not None else (None, "")
         if person is not None:
-            found = Attribution(person["entity"], person["start"], person["end"], "", "colon",
+            found = Attribution(person["entity"], person["start"], person["end"], "", rule,
                                 True)
     return found
 
 
+def _is_cue_start(token: Token) -> bool:
+    """Whether the token opens its sentence after punctuation or a line break only."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is None or before.is_space or before.text in SENTENCE_END
+
+
 def first_found(*candidates) -> Attribution:
-    """The first rule (called lazily, in order) that names a speaker or a verb."""
+    """The first rule (called lazily, in order) that names a speaker or a verb, or a source
+    cue that found its source even unnamed (« selon une source proche du dossier, le
+    suspect « … » » is not the suspect's)."""
     for make in candidates:
         found = make()
-        if found is not None and (found.speaker or found.verb):
+        if found is not None and (found.speaker or found.verb or (
+                found.rule.startswith("source_cue") and found.subject_found)):
             return found
     return Attribution()
 
@@ -1195,6 +1216,35 @@ def previous_sentence(doc: Doc, res: Resolver, quote: Marked) -> Attribution | N
     return None
 
 
+def next_sentence(doc: Doc, res: Resolver, quote: Marked) -> Attribution | None:
+    """A direct quote with no attribution followed by a sentence that points back at it
+    (`next_sentence_cues.csv`: « Ainsi a réagi X », « Par ces mots, X a… », « Le mot est de
+    X »): that sentence's reporting verb and subject, else its subject, else the first
+    person it names."""
+    text = doc_text(doc)
+    paras = paragraphs(text)
+    k = next(j for j, (s, e) in enumerate(paras) if s <= quote.opener < e)
+    start, para_end = quote.closer + 1, paras[k][1]
+    if not text[start:para_end].strip(" .»”\"›") and k + 1 < len(paras):
+        start, para_end = paras[k + 1]  # the cue opens the next paragraph
+    tokens = [t for t in tokens_between(doc, start, sentence_end(text, start, para_end))
+              if not t.is_punct and not t.is_space]
+    head = " ".join(t.lower_ for t in tokens[:6])
+    if not any(f" {cue} " in f" {head} " for cue in word_set("next_sentence_cues.csv", "cue")):
+        return None
+    found = verb_after(res, tokens)
+    if found is not None and found.speaker:
+        return replace(found, rule="next_sentence")
+    subject = next((t for t in tokens if t.dep_.startswith("nsubj") and t.pos_ != "PRON"), None)
+    if subject is not None:
+        found = res.attribution(subject, "", "next_sentence", stop=subject.head.i)
+        if found.speaker:
+            return found
+    person = res.in_tokens(tokens, "PER")
+    return Attribution(person["entity"], person["start"], person["end"], "", "next_sentence",
+                       True) if person is not None else None
+
+
 def continue_speakers(rows: list[dict], starts: dict[int, int], para_starts: list[int]
                       ) -> None:
     """A direct quote opening its paragraph with no attribution takes the speaker of the
@@ -1299,7 +1349,7 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
     _same_paragraph(rows, starts)
     for row, quote in zip(rows, marked, strict=True):
         if row["rule"] == "none" and row["kind"] == "direct":
-            found = previous_sentence(doc, res, quote)
+            found = next_sentence(doc, res, quote) or previous_sentence(doc, res, quote)
             if found is not None:
                 row.update(speaker=found.speaker, speaker_start=found.speaker_start,
                            speaker_end=found.speaker_end, rule=found.rule)

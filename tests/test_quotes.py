@@ -150,7 +150,7 @@ RULES = {
         ("Nous renforcerons notre alliance", "direct", "Vladimir Poutine", "déclarer",
          "inverted+role")],
     "« Jamais ! », a répondu Marine Le Pen.": [
-        ("Jamais !", "direct", "Marine Le Pen", "répondre", "inverted+name")],
+        ("Jamais !", "direct", "Marine Le Pen", "répondre", "inverted")],
     "« Nous avons peur », confie une habitante du quartier.": [
         ("Nous avons peur", "direct", "", "confier", "inverted")],
     # selon / d'après / pour
@@ -295,8 +295,8 @@ RULES = {
     "que le scrutin était « joué d'avance ».": [
         ("il respecterait le vote", "indirect", "", "assurer", "indirect"),
         ("le scrutin était « joué d'avance »", "indirect", "Marine Le Pen", "estimer",
-         "indirect+name"),
-        ("joué d'avance", "partial", "Marine Le Pen", "estimer", "indirect+name")],
+         "indirect"),
+        ("joué d'avance", "partial", "Marine Le Pen", "estimer", "indirect")],
     # a person's role with an organisation is not the organisation; of two people in an
     # exchange, the role names the one who did not speak just before
     "Gabriel Attal a accusé Jordan Bardella de « mentir ». « C'est vous qui mentez », a "
