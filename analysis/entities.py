@@ -623,11 +623,15 @@ def _vote(labels: list[str]) -> str:
     return max(LABELS, key=lambda label: (counts[label], -LABELS.index(label)))
 
 
-def _canonicalise(text: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:
-    """(mention with its entity's label, canonical entity) for each mention of one document."""
+def _canonicalise(
+    text: str, mentions: list[Mention], linked: dict[str, str] | None = None
+) -> list[tuple[Mention, str]]:
+    """(mention with its entity's label, canonical entity) for each mention of one document;
+    `linked` maps acronyms to the names they abbreviate here (`_link_acronyms`)."""
     forms = [text[m.start : m.end] for m in mentions]
     persons = _person_canonical(forms, [m.label for m in mentions])
-    entities = [canonical_entity(persons.get(form, form)) for form in forms]
+    linked = linked or {}
+    entities = [canonical_entity(linked.get(form) or persons.get(form, form)) for form in forms]
     grouped: dict[str, list[str]] = defaultdict(list)
     for mention, entity, form in zip(mentions, entities, forms, strict=True):
         grouped[entity].append("PER" if form in persons else mention.label)
@@ -681,6 +685,113 @@ def _is_group_noun(text: str, mention: Mention) -> bool:
     )
 
 
+@functools.cache
+def demonyms() -> frozenset[str]:
+    """Nationality and inhabitant nouns in all four forms (`Russe`, `Russes`, `Lyonnaise`...),
+    from the masculine singular forms in `data/entities/demonyms.csv`."""
+    with data_file("entities", "demonyms.csv").open(encoding="utf-8", newline="") as handle:
+        words = [row["demonym"].strip() for row in csv.DictReader(handle)]
+    forms = set()
+    for word in words:
+        feminine = _feminine(word)
+        forms.update({word, feminine, _plural(word), _plural(feminine)})
+    return frozenset(forms)
+
+
+def _feminine(word: str) -> str:
+    """French feminine of a demonym: `Italien` → `Italienne`, `Grec` → `Grecque`."""
+    for ending, replacement in (("en", "enne"), ("on", "onne"), ("ec", "ecque"), ("rc", "rque")):
+        if word.endswith(ending):
+            return word[: -len(ending)] + replacement
+    return word if word.endswith("e") else word + "e"
+
+
+def _plural(word: str) -> str:
+    return word if word[-1] in "sxz" else word + "s"
+
+
+def _is_demonym(text: str, mention: Mention) -> bool:
+    """A nationality or inhabitant noun (`un Russe`, `le Slovène`, `les Lyonnais`) is not a
+    mention, unless it is in the alias table or follows a title (`M. Breton` is a person)."""
+    surface = text[mention.start : mention.end]
+    return (
+        surface in demonyms()
+        and surface not in aliases()
+        and not _TITLE_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    )
+
+
+_TITLE_BEFORE = re.compile(r"(?:^|\s)(?:M\.|Mme|Me|Dr|Pr|Mgr)\s+$")
+
+
+# --- acronyms defined in the text ------------------------------------------------------------
+
+_ACRONYM_DEFINED = re.compile(r"\((?P<acronym>[A-ZÀ-Þ][A-Za-zÀ-ÿ]{1,7})\)")
+_ACRONYM_SKIPPED = frozenset({"de", "d", "des", "du", "la", "le", "l", "les", "et", "pour", "sur"})
+
+
+def _link_acronyms(text: str, mentions: list[Mention]) -> tuple[list[Mention], dict[str, str]]:
+    """`Long Name (LN)`: the long name is a mention (ORG unless the alias table or the model's
+    identical span says otherwise), every occurrence of the acronym in the document
+    (the one in parentheses too) is a mention of it, and the acronym is counted under the
+    long name (`parquet national financier (PNF)`, `Comité international olympique (CIO)`). The long name's words must
+    give the acronym's letters by their initials, skipping `de`, `la`, `des`..."""
+    linked: dict[str, str] = {}
+    for match in _ACRONYM_DEFINED.finditer(text):
+        start = _acronym_expansion(text, match.start(), match["acronym"])
+        if start is None:
+            continue
+        end = len(text[: match.start()].rstrip())
+        same = [m for m in mentions if (m.start, m.end) == (start, end)]
+        label = _alias_label(text[start:end]) or (same[0].label if same else "ORG")
+        mentions = [m for m in mentions if not (start < m.end and m.start < end)]
+        mentions.append(Mention(start, end, "ORG" if label == "PER" else label, "acronym"))
+        linked[match["acronym"]] = text[start:end]
+    if not linked:
+        return mentions, linked
+    forms = {
+        acronym: next(m.label for m in mentions if text[m.start : m.end] == long)
+        for acronym, long in linked.items()
+    }
+    mentions = [m for m in mentions if text[m.start : m.end] not in forms]
+    for found in _word_regex(forms).finditer(text):
+        mentions.append(Mention(found.start(), found.end(), forms[found.group(0)], "acronym"))
+    return sorted(mentions, key=lambda m: (m.start, m.end)), linked
+
+
+def _initials_used(word: str, letters: str) -> int:
+    """How many of the last `letters` one word gives: its initial, plus up to two more letters
+    found in order inside it (`antiterroriste` gives the `AT` of `PNAT`); 0 when none."""
+    for size in (3, 2, 1):
+        chunk = letters[-size:]
+        if len(chunk) == size and chunk[0] == word[:1] and _in_order(chunk[1:], word[1:]):
+            return size
+    return 0
+
+
+def _in_order(letters: str, word: str) -> bool:
+    remaining = iter(word)
+    return all(letter in remaining for letter in letters)
+
+
+def _acronym_expansion(text: str, paren: int, acronym: str) -> int | None:
+    """Start of the words before `paren` whose initials spell `acronym`, else None."""
+    letters = fold(acronym).replace(" ", "")
+    words = list(re.finditer(r"[^\W\d_]+", text[max(0, paren - 120) : paren]))
+    offset, start = max(0, paren - 120), None
+    for word in reversed(words):
+        if not letters:
+            break
+        used = _initials_used(fold(word.group(0)), letters)
+        if used:
+            letters, start = letters[:-used], offset + word.start()
+        elif word.group(0).lower() not in _ACRONYM_SKIPPED or start is None:
+            return None
+    if letters or start is None:
+        return None
+    return start
+
+
 def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]:
     """Cleaned, relabelled and canonicalised mentions of one parsed document (`text` is
     `doc.text`, passed when the caller has it, as spaCy rebuilds it on each access)."""
@@ -694,7 +805,10 @@ def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]
         [
             m
             for m in cleaned
-            if m is not None and not _overlaps(m, blocked) and not _is_group_noun(text, m)
+            if m is not None
+            and not _overlaps(m, blocked)
+            and not _is_group_noun(text, m)
+            and not _is_demonym(text, m)
         ]
     )
     designators = [(m.start, m.end) for m in kept if m.source == "designator"]
@@ -706,7 +820,8 @@ def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]
     }
     kept = [_relabel(text, m, designators, bases) for m in kept]
     kept = _propagate(text, kept, blocked, dict.fromkeys(bases, "MISC"))
-    return _canonicalise(text, kept)
+    kept, linked = _link_acronyms(text, kept)
+    return _canonicalise(text, kept, linked)
 
 
 def doc_entities(doc: Doc, doc_id: str) -> list[dict]:
