@@ -734,8 +734,9 @@ def _link_acronyms(text: str, mentions: list[Mention]) -> tuple[list[Mention], d
     """`Long Name (LN)`: the long name is a mention (ORG unless the alias table or the model's
     identical span says otherwise), every occurrence of the acronym in the document
     (the one in parentheses too) is a mention of it, and the acronym is counted under the
-    long name (`parquet national financier (PNF)`, `Comité international olympique (CIO)`). The long name's words must
-    give the acronym's letters by their initials, skipping `de`, `la`, `des`..."""
+    long name (`parquet national financier (PNF)`, `Comité international olympique (CIO)`).
+    The long name's words must give the acronym's letters by their initials, skipping `de`,
+    `la`, `des`..."""
     linked: dict[str, str] = {}
     for match in _ACRONYM_DEFINED.finditer(text):
         start = _acronym_expansion(text, match.start(), match["acronym"])
