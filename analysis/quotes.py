@@ -22,13 +22,21 @@
   que X a résumé), `governing_verb` (partial quote: subject of the verb that governs it),
   `indirect` (X a déclaré que …, and quotes inside such a clause), `continuation` (a
   paragraph-opening quote without attribution continues the adjacent previous paragraph's
-  quote; a quote running over paragraphs shares one speaker), `previous_sentence` (a direct
-  quote with no attribution at all right after a sentence whose subject is a person), or
-  `none`. Suffixes say how the subject was resolved: `+pronoun` (il/elle → nearest previous
-  person of a compatible gender), `+role` (« le ministre » → the last person introduced with
-  that role, else the only gender-compatible person named so far), `+name` (a capitalised
-  name the entity tagger missed), `+passive` (« jugés … par X »), `+previous` (« Et
-  d'ajouter : » takes the previous quote's speaker);
+  quote; a quote running over paragraphs shares one speaker), `next_sentence` (a direct
+  quote with no attribution followed by a sentence pointing back at it: « Ainsi a réagi X »,
+  « Par ces mots, X… »), `previous_sentence` (a direct quote with no attribution at all right
+  after a sentence whose subject is a person), or `none`. A « selon X » cue in the quote's
+  sentence wins over the subject of a non-reporting verb even when X stays unnamed.
+  Suffixes say how the subject was resolved: `+pronoun` (il/elle → the nearest subject
+  naming a compatible person, else the nearest compatible person), `+role` (« le ministre »
+  → the last person introduced with that role, else the only gender-compatible person named
+  so far — for a role with a complement, only if that person is a subject — or, of two, the
+  one who did not speak the quote just before), `+org` (« l'ONG », « le constructeur » → the
+  last organisation named), `+name` (a capitalised name the entity tagger missed),
+  `+passive` (« jugés … par X »), `+previous` (« Et d'ajouter : » takes the previous quote's
+  speaker). A place in a « de » complement is not a speaker (« le parquet de Marseille »)
+  unless the head is a document (« un communiqué de Matignon »); the medium after « à » is
+  never one (« a indiqué une source policière à l'AFP »);
 - `sentiment`, `sentiment_terms`: the score of the quote's tokens (see `analysis.sentiment`);
 - `mentions`: canonical entities named inside the quote, "; "-joined, in order.
 
@@ -278,12 +286,27 @@ def is_title(text: str, quote: Marked) -> bool:
     if is_name(text, quote, before):
         return True
     match = re.search(r"([\w-]+)\s*,?$", before)  # « son dernier roman, « … » »
-    if not match or match[1].lower() not in title_cues():
-        return False
     first = text[quote.start : quote.start + 1]
+    if not match or match[1].lower() not in title_cues():
+        return first.isupper() and titled_apposition(text, quote, before)
     return not title_cues()[match[1].lower()] or first.isupper() or first.isdigit()
 
 
+def titled_apposition(text: str, quote: Marked, before: str) -> bool:
+    """« Le dernier film de Jacques Audiard, « Emilia Perez », … »: a short capitalised phrase
+    in apposition to a title noun a few words back (the noun's complement in between) is the
+    title, not a quote."""
+    words = text[quote.start : quote.end].split()
+    if len(words) > TITLE_MAX_WORDS or text[quote.start : quote.end].rstrip()[-1:] in "!?.…":
+        return False
+    if not before.endswith(",") or re.search(r"[.!?:;«»“”\"]", before[-60:-1]):
+        return False
+    previous = re.findall(r"[\w-]+", before[:-1])[-5:-1]
+    return any(title_cues().get(word.lower()) is True for word in previous)
+
+
+TITLE_MAX_WORDS = 8
+"""Longest capitalised phrase read as a title in apposition (« le film de X, « Y » »)."""
 DEFINITE_BEFORE = re.compile(r"(?:^|[\s(])(?:le|la|les|l')$", re.IGNORECASE)
 
 

@@ -51,6 +51,9 @@ def spans(text: str) -> list[str]:
         # each adjacent quoted word is its own quote
         ("les politiques « agressives », « conflictuelles » et « répulsives » des voisins",
          ["agressives", "conflictuelles", "répulsives"]),
+        # scare quotes stay quotes: lowercase after a definite determiner, or indefinite
+        ("Ils dénoncent le « greenwashing » et un « État voyou ».",
+         ["greenwashing", "État voyou"]),
     ],
 )
 def test_marks(text, expected):
@@ -71,6 +74,12 @@ def test_offsets_exclude_marks_and_spaces():
         "L'opération « Barkhane » a pris fin.",
         "Un rapport intitulé « Climat : l'urgence » sera publié jeudi.",
         "Le journal « Libération » titre sur l'élection.",
+        # names after a definite determiner: capitalised, or opening with a naming noun
+        "Les manifestants contre la « loi sécurité globale » étaient nombreux.",
+        "Le « Roi Soleil » du football a pris sa retraite.",
+        "L'« affaire Bygmalion » revient devant la justice.",
+        # a title in apposition to a title noun and its complement
+        "Le premier roman de Leïla Slimani, « Dans le jardin de l'ogre », est réédité.",
     ],
 )
 def test_titles_of_works_are_not_quotes(text):
@@ -312,6 +321,46 @@ RULES = {
     "Selon un sondage Ifop publié jeudi, 62 % des Français jugent le budget « mauvais ».": [
         ("mauvais", "partial", "Ifop", "", "source_cue")],
     "Le film « Anatomie d'une chute » a remporté la Palme d'or.": [],
+    # a pronoun takes the nearest subject naming a person, not a closer object
+    "Rachida Dati a croisé Anne Hidalgo à l'Hôtel de Ville. « Je serai candidate », "
+    "a-t-elle annoncé.": [
+        ("Je serai candidate", "direct", "Rachida Dati", "annoncer", "inverted+pronoun")],
+    # a role with a complement, never introduced, is the only person the text is about
+    "Gérald Darmanin a visité la prison de Fresnes. « Les cellules sont surpeuplées », "
+    "a constaté le ministre de la Justice.": [
+        ("Les cellules sont surpeuplées", "direct", "Gérald Darmanin", "constater",
+         "inverted+role")],
+    # in an exchange between two men, the role names the one who did not just speak
+    "Olivier Faure a débattu avec François Ruffin. « Tu as tort », a-t-il lancé. "
+    "« Je maintiens tout », a répondu le député de la Somme.": [
+        ("Tu as tort", "direct", "Olivier Faure", "lancer", "inverted+pronoun"),
+        ("Je maintiens tout", "direct", "François Ruffin", "répondre", "inverted+role")],
+    # a definite organisation noun stands for the last organisation named
+    "Greenpeace a publié un rapport sur le nucléaire. « Les risques sont sous-estimés », "
+    "affirme l'ONG.": [
+        ("Les risques sont sous-estimés", "direct", "Greenpeace", "affirmer", "inverted+org")],
+    # a place in a « de » complement is a jurisdiction, not the speaker
+    "« Une enquête a été ouverte », a indiqué le parquet de Lyon.": [
+        ("Une enquête a été ouverte", "direct", "", "indiquer", "inverted")],
+    # the medium after « à » is not the speaker
+    "« Le suspect a été relâché », a indiqué une source policière à l'AFP.": [
+        ("Le suspect a été relâché", "direct", "", "indiquer", "inverted")],
+    # a document's author, even tagged as a place
+    "Selon un communiqué de Matignon, « la réunion est reportée ».": [
+        ("la réunion est reportée", "partial", "Matignon", "", "source_cue")],
+    # the next sentence points back at the quote
+    "« Je me retire. » C'est par ces mots que Nicolas Hulot a quitté le gouvernement.": [
+        ("Je me retire.", "direct", "Nicolas Hulot", "", "next_sentence")],
+    # a multi-word reporting verb after the quote
+    "« Rien n'est décidé », a fait savoir Matignon.": [
+        ("Rien n'est décidé", "direct", "Matignon", "faire savoir", "inverted")],
+    # « selon X » in the sentence wins over the subject of a non-reporting verb, resolved or
+    # not (the team's failing case, then an anonymous source)
+    "Le gouvernement d'Élisabeth Borne a maintenu son calendrier. Selon la Première ministre, "
+    "le texte sera voté « dans les prochains jours ».": [
+        ("dans les prochains jours", "partial", "Élisabeth Borne", "", "source_cue+role")],
+    "Selon une source proche du dossier, le suspect a « reconnu les faits ».": [
+        ("reconnu les faits", "partial", "", "", "source_cue")],
 }
 
 
