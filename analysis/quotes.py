@@ -1252,7 +1252,7 @@ def next_sentence(doc: Doc, res: Resolver, quote: Marked) -> Attribution | None:
         start, para_end = paras[k + 1]  # the cue opens the next paragraph
     tokens = [t for t in tokens_between(doc, start, sentence_end(text, start, para_end))
               if not t.is_punct and not t.is_space]
-    head = " ".join(t.lower_ for t in tokens[:6])
+    head = " ".join(t.lower_ for t in tokens[:4])
     if not any(f" {cue} " in f" {head} " for cue in word_set("next_sentence_cues.csv", "cue")):
         return None
     found = verb_after(res, tokens)
