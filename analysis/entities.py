@@ -266,9 +266,18 @@ def _portfolio_before() -> re.Pattern:
 
 def _portfolio_cut(text: str, start: int, rest: str) -> int:
     """Characters of `rest` (the span from `start`) that are a minister's portfolio."""
-    if _portfolio_before().search(text, max(0, start - 60), start):
-        return _complement_length(rest)
-    return 0
+    if _starts_with_person(rest) or not _portfolio_before().search(
+        text, max(0, start - 60), start
+    ):
+        return 0
+    return _complement_length(rest)
+
+
+def _starts_with_person(rest: str) -> bool:
+    """Whether `rest` opens with a listed first name and another capitalised word (`Jacques
+    Chirac` after `Premier ministre de` is a person, not a portfolio)."""
+    first = re.match(r"([^\W\d_]+(?:-[^\W\d_]+)*) [A-ZÀ-ÖØ-Þ]", rest)
+    return bool(first) and is_first_name(first.group(1))
 
 
 def _lead_step(rest: str, label: str, opens_sentence: bool) -> int:
@@ -348,11 +357,20 @@ def clean_span(text: str, mention: Mention, sentence_start: bool = False) -> Men
     elif (
         surface[lead:].strip().lower().replace("’", "'") in rules()["elisions"]
         or fold(kept) in _not_names()
-        or not looks_like_name(kept)
+        or not looks_like_name(_without_particle(kept, mention.label))
     ):
         return None
     start = mention.start + lead
     return replace(mention, start=start, end=start + len(kept))
+
+
+def _without_particle(name: str, label: str) -> str:
+    """A person's name without a leading particle (`de Montchalin` → `Montchalin`), so that
+    a name known only by title and particle surname still looks like a name."""
+    first, _, rest = name.partition(" ")
+    if label == "PER" and first.lower() in rules()["name_particles"] and rest[:1].isupper():
+        return rest
+    return name
 
 
 # --- person names the model missed -----------------------------------------------------------
@@ -424,7 +442,8 @@ def _name_end(text: str, pos: int) -> int:
             pos = part.end()
             continue
         word = part["word"] or part["initial"]
-        if part["word"] and not _can_end_name(text, part.start("word"), word):
+        after_particle = pos > end and text[end:pos].strip() != ""
+        if part["word"] and not _can_end_name(text, part.start("word"), word, after_particle):
             break
         pos = part.end()
         if part["word"]:
@@ -432,13 +451,14 @@ def _name_end(text: str, pos: int) -> int:
     return end
 
 
-def _can_end_name(text: str, start: int, word: str) -> bool:
-    """A capitalised word that may be part of a name: not a stop word, weekday, title or a
-    place or organisation of the alias table."""
+def _can_end_name(text: str, start: int, word: str, after_particle: bool = False) -> bool:
+    """A capitalised word that may be part of a name: not a stop word, weekday, title (but
+    after a particle it is a surname: `Le Maire`) or a place or organisation of the alias
+    table."""
     return (
         word.lower() not in STOP_WORDS
         and fold(word) not in _not_names()
-        and not _is_title_at(text[start : start + 40])
+        and (after_particle or not _is_title_at(text[start : start + 40]))
         and _alias_label(word) in (None, "PER")
     )
 
@@ -547,12 +567,28 @@ def _select(candidates: list[Mention]) -> list[Mention]:
 
 
 def _relabel(text: str, mention: Mention, designators, bases: set[str]) -> Mention:
-    """Designators and their bare names are MISC; alias-table names take the table's label."""
+    """Designators and their bare names are MISC; alias-table names take the table's label;
+    an other (MISC) right after `à`/`en` is a place."""
     surface = text[mention.start : mention.end]
     if surface in bases or _overlaps(mention, designators):
         return replace(mention, label="MISC")
     label = _alias_label(surface)
-    return replace(mention, label=label) if label else mention
+    if label:
+        return replace(mention, label=label)
+    if mention.label == "MISC" and _after_locative(text, mention.start):
+        return replace(mention, label="LOC")
+    return mention
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """Whether a locative word (`à`, `au`, `en`) comes right before `start`, not as part of
+    `face à`, `grâce à`...: what follows names a place (`à Cannes`, `à Isola 2000`)."""
+    words = text[max(0, start - 30) : start].split()
+    return (
+        bool(words)
+        and words[-1].lower() in rules()["locative_words"]
+        and (len(words) < 2 or words[-2].lower() not in rules()["not_locative_before"])
+    )
 
 
 def _propagate(text: str, mentions: list[Mention], blocked, extra: dict[str, str]) -> list[Mention]:
@@ -670,15 +706,15 @@ def _is_name_part(token) -> bool:
 
 
 def _is_group_noun(text: str, mention: Mention) -> bool:
-    """A plural people noun (`les Russes`, `des Européens`): one word ending in -s after a
-    plural determiner, labelled place or other, and not a known plural name (`les
-    Philippines` is in the alias table)."""
+    """A plural people noun (`les Américains`, `des Européens`): one word with a people-noun
+    ending (`group_noun_suffix`) after a plural determiner, labelled place or other, and not
+    a known plural name. Plural place names (`les Landes`) have other endings."""
     surface = text[mention.start : mention.end]
     before = text[max(0, mention.start - 20) : mention.start].split()
     return (
         mention.label in ("LOC", "MISC")
         and " " not in surface
-        and surface.endswith("s")
+        and bool(re.search(rules()["group_noun_suffix"]["regex"], surface))
         and surface not in aliases()
         and bool(before)
         and before[-1].lower() in rules()["plural_determiners"]
