@@ -760,6 +760,75 @@ def _is_demonym(text: str, mention: Mention) -> bool:
 _TITLE_BEFORE = re.compile(r"(?:^|\s)(?:M\.|Mme|Me|Dr|Pr|Mgr)\s+$")
 
 
+# --- spans, quotes and sports ----------------------------------------------------------------
+
+_HYPHEN_TAIL = re.compile(r"-[A-ZÀ-ÖØ-Þ][^\W\d_]*")
+
+
+def _whole_words(text: str, mention: Mention) -> Mention | None:
+    """A span cut inside a hyphenated word: widened over a capitalised tail (`Bordeaux` of
+    `Bordeaux-Bègles`), dropped when the tail is lowercase (`Rendez` of `Rendez-vous`)."""
+    tail = _HYPHEN_TAIL.match(text, mention.end)
+    if tail:
+        return replace(mention, end=tail.end())
+    if re.match(r"-[a-zà-ÿ]", text[mention.end : mention.end + 2]):
+        return None
+    return mention
+
+
+_QUOTED = re.compile(r"«\s*([^»]{1,80}?)\s*»")
+
+
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    """Short passages in « » that open with a capital (`« Anatomie d'une chute »`, `« Le
+    Comte de Monte-Cristo »`, `« Démission ! »`): titles of works and slogans, where the
+    model's spans are no entities (names found by the alias table or a first name still
+    count)."""
+    return [
+        match.span(1)
+        for match in _QUOTED.finditer(text)
+        if match.group(1)[:1].isupper() and len(match.group(1).split()) <= 8
+    ]
+
+
+def _clubs_by_city(text: str, mentions: list[Mention]) -> list[Mention]:
+    """In a sports report (a match score such as `3-1` or `(28-13)` in the text), a place that
+    is not after a locative word (`à`, `au`, `de`...) is the club named by its city (`Lyon a
+    battu Lens`): ORG. Alias-table places (countries, capitals) keep their label."""
+    if not re.search(rules()["sports_score"]["regex"], text):
+        return mentions
+    locative = set(rules()["sports_locative"])
+    return [
+        replace(m, label="ORG")
+        if m.label == "LOC"
+        and _alias_label(text[m.start : m.end]) is None
+        and (_word_before(text, m.start) or "").lower() not in locative
+        else m
+        for m in mentions
+    ]
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """The word right before `start` (an elision keeps its apostrophe: `d'`)."""
+    match = re.search(r"([\w]+'?)\W*$", text[max(0, start - 30) : start])
+    return match.group(1) if match else None
+
+
+def _short_references(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """A one-word organisation that is the first word of exactly one longer organisation
+    named in the document stands for it (`la Commission` after `la Commission européenne`,
+    `l'Assemblée` after `l'Assemblée nationale`)."""
+    names = {text[m.start : m.end] for m in mentions if m.label == "ORG"}
+    found = {}
+    for name in names:
+        if " " in name:
+            continue
+        longer = [other for other in names if other.startswith(name + " ")]
+        if len(longer) == 1:
+            found[name] = longer[0]
+    return found
+
+
 # --- acronyms defined in the text ------------------------------------------------------------
 
 _ACRONYM_DEFINED = re.compile(r"\((?P<acronym>[A-ZÀ-Þ][A-Za-zÀ-ÿ]{1,7})\)")
@@ -838,6 +907,8 @@ def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]
     candidates = _model_mentions(doc) + _pattern_mentions(text) + _name_mentions(text)
     candidates = _prefer_names(text, candidates)
     cleaned = [clean_span(text, m, _opens_sentence(text, m.start, starts)) for m in candidates]
+    cleaned = [_whole_words(text, m) for m in cleaned if m is not None]
+    quoted = _quoted_titles(text)
     kept = _select(
         [
             m
@@ -846,6 +917,7 @@ def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]
             and not _overlaps(m, blocked)
             and not _is_group_noun(text, m)
             and not _is_demonym(text, m)
+            and not (m.source == "model" and _overlaps(m, quoted))
         ]
     )
     designators = [(m.start, m.end) for m in kept if m.source == "designator"]
@@ -856,8 +928,10 @@ def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]
         and (match := re.match(rules()["designator_base"], text[m.start : m.end]))
     }
     kept = [_relabel(text, m, designators, bases) for m in kept]
+    kept = _clubs_by_city(text, kept)
     kept = _propagate(text, kept, blocked, dict.fromkeys(bases, "MISC"))
     kept, linked = _link_acronyms(text, kept)
+    linked.update(_short_references(text, kept))
     return _canonicalise(text, kept, linked)
 
 
