@@ -265,7 +265,7 @@ def results_block(runs: dict, summary: dict, info: dict, when: str) -> str:
         BEGIN,
         f"Latest run: {when}, N = {n} documents ({summary['tokens']:,} tokens), batch 32; "
         f"raw and cold runs at N: fastest of {len(runs['repeats']['raw_1'])} "
-        f"(all: {repeats_text(runs['repeats'])}).",
+        f"(all, wall with model load: {repeats_text(runs['repeats'])}).",
         "",
         f"Machine: {machine_text(info)}.",
         "",
