@@ -78,7 +78,7 @@ FREQUENCY_COLUMNS = ["entity", "label", "count", "documents", "forms"]
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
 LABEL_NAMES = {"PER": "person", "LOC": "place", "ORG": "organisation", "MISC": "other"}
-_PRIORITY = {"model": 0, "propagated": 0, "name": 1, "alias": 2, "designator": 3}
+_PRIORITY = {"model": 0, "propagated": 0, "name": 1, "institution": 2, "alias": 2, "designator": 3}
 _TITLE = "Most-mentioned named entities"
 
 
@@ -266,9 +266,7 @@ def _portfolio_before() -> re.Pattern:
 
 def _portfolio_cut(text: str, start: int, rest: str) -> int:
     """Characters of `rest` (the span from `start`) that are a minister's portfolio."""
-    if _starts_with_person(rest) or not _portfolio_before().search(
-        text, max(0, start - 60), start
-    ):
+    if _starts_with_person(rest) or not _portfolio_before().search(text, max(0, start - 60), start):
         return 0
     return _complement_length(rest)
 
@@ -472,19 +470,29 @@ def _prefer_names(text: str, candidates: list[Mention]) -> list[Mention]:
     kept = []
     for mention in candidates:
         inner = next(
-            (n for n in names if mention.source == "model" and mention.start <= n.start
-             and n.end <= mention.end and (n.start, n.end) != (mention.start, mention.end)),
+            (
+                n
+                for n in names
+                if mention.source == "model"
+                and mention.start <= n.start
+                and n.end <= mention.end
+                and (n.start, n.end) != (mention.start, mention.end)
+            ),
             None,
         )
         if inner is None:
             kept.append(mention)
             continue
-        rest = [_span_words(text, mention.start, inner.start), _span_words(text, inner.end,
-                                                                           mention.end)]
+        rest = [
+            _span_words(text, mention.start, inner.start),
+            _span_words(text, inner.end, mention.end),
+        ]
         known = [r for r in rest if r and r[0] in aliases()]
         if mention.label == "PER" or (known and all(r in known or not r for r in rest)):
-            kept += [Mention(start, start + len(form), aliases()[form][1], "alias")
-                     for form, start in known]
+            kept += [
+                Mention(start, start + len(form), aliases()[form][1], "alias")
+                for form, start in known
+            ]
         else:
             kept.append(mention)
     return kept
@@ -518,8 +526,22 @@ def _opens_sentence(text: str, start: int, starts: list[int]) -> bool:
     return not re.search(r"\w", text[max(first, line) : start])
 
 
+@functools.cache
+def _institution_regex() -> re.Pattern:
+    """A lowercase institution noun, up to three lowercase words, `de`/`du`/`d'`... and a
+    capitalised name: `cour d'appel de Paris`, `tribunal correctionnel de Marseille`,
+    `ministère de l'Intérieur`, `préfecture du Nord` (an ORG, as French writes it)."""
+    heads = "|".join(map(re.escape, rules()["institution_pattern_heads"]))
+    return re.compile(
+        r"(?<![\w-])(?:" + heads + r")(?:\s+(?:d'|de\s+)?[a-zà-ÿ][\w-]*){0,3}?\s+"
+        r"(?:de la |de l'|du |des |de |d')"
+        r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'-]*(?: [A-ZÀ-ÖØ-Þ][\w'-]*)*)(?![\w-])"
+    )
+
+
 def _pattern_mentions(text: str) -> list[Mention]:
-    """Designators and names after a weapon noun (MISC), and alias-table names in the text."""
+    """Designators and names after a weapon noun (MISC), lowercase institutions with their
+    complement (ORG), and alias-table names in the text."""
     found = [
         Mention(m.start(), m.end(), label, "designator")
         for regex, label in _designator_regexes()
@@ -529,6 +551,11 @@ def _pattern_mentions(text: str) -> list[Mention]:
         Mention(m.start("name"), m.end("name"), "MISC", "designator")
         for m in _weapon_regex().finditer(text)
         if (m["between"] or "") not in STOP_WORDS and m["name"] not in aliases()
+    ]
+    found += [
+        Mention(m.start(), m.end(), "ORG", "institution")
+        for m in _institution_regex().finditer(text)
+        if not _starts_with_person(m.group("name") + " X")
     ]
     found += [
         Mention(m.start(), m.end(), aliases()[m.group(0)][1], "alias")
@@ -642,6 +669,26 @@ def _person_canonical(forms: list[str], labels: list[str]) -> dict[str, str]:
     return result
 
 
+_GENDER_TITLES = {"M.": "M", "Monsieur": "M", "Mme": "F", "Madame": "F", "Mlle": "F"}
+_TITLE_WORD = re.compile(r"(M\.|Monsieur|Mme|Madame|Mlle)\s+$")
+
+
+def _by_title(text: str, start: int, form: str, people: set[str]) -> str | None:
+    """A surname shared by several people of the document (`Macron` of `Emmanuel` and
+    `Brigitte Macron`) after `M.` or `Mme`: the only one whose first name has that gender
+    (`first_names.csv`), else None."""
+    title = _TITLE_WORD.search(text, max(0, start - 12), start)
+    if not title:
+        return None
+    gender = _GENDER_TITLES[title.group(1)]
+    matching = [
+        name
+        for name in longest_names(form, people)
+        if first_names().get(name.split()[0].split("-")[0]) == gender
+    ]
+    return matching[0] if len(matching) == 1 else None
+
+
 def _ends_with(name: str, short: str) -> bool:
     """Whether `name` ends with the words of `short` (ignoring case and accents)."""
     return fold(name).endswith(" " + fold(short))
@@ -667,7 +714,13 @@ def _canonicalise(
     forms = [text[m.start : m.end] for m in mentions]
     persons = _person_canonical(forms, [m.label for m in mentions])
     linked = linked or {}
-    entities = [canonical_entity(linked.get(form) or persons.get(form, form)) for form in forms]
+    people = {form for form, m in zip(forms, mentions, strict=True) if m.label == "PER"}
+    entities = [
+        canonical_entity(
+            linked.get(form) or persons.get(form) or _by_title(text, m.start, form, people) or form
+        )
+        for form, m in zip(forms, mentions, strict=True)
+    ]
     grouped: dict[str, list[str]] = defaultdict(list)
     for mention, entity, form in zip(mentions, entities, forms, strict=True):
         grouped[entity].append("PER" if form in persons else mention.label)
@@ -906,7 +959,12 @@ def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]
     starts = _sentence_starts(doc)
     candidates = _model_mentions(doc) + _pattern_mentions(text) + _name_mentions(text)
     candidates = _prefer_names(text, candidates)
-    cleaned = [clean_span(text, m, _opens_sentence(text, m.start, starts)) for m in candidates]
+    cleaned = [
+        m
+        if m.source == "institution"
+        else clean_span(text, m, _opens_sentence(text, m.start, starts))
+        for m in candidates
+    ]
     cleaned = [_whole_words(text, m) for m in cleaned if m is not None]
     quoted = _quoted_titles(text)
     kept = _select(
