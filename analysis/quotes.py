@@ -541,8 +541,8 @@ class Resolver:
             if covering is None and not role or covering is not None and covering[
                     "label"] != "PER":
                 continue
-            mention = covering if covering is not None else self.role(t)
-            if mention is None:
+            mention = covering if covering is not None else self.resolve(t)[0]
+            if mention is None or mention["label"] != "PER":
                 return None
             g, strong = self.gender(mention)
             return mention if not (g and strong and g != gender) else None
@@ -556,12 +556,15 @@ class Resolver:
         porte-parole du Kremlin ») is left to the organisation."""
         lemma = token.lemma_.lower()
         people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx]
+        names = role_names(token)
         for m in reversed(people):
             span = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")
             if span is None:
                 continue
             window = self.doc[max(0, span.start - 4) : min(len(self.doc), span.end + 3)]
-            if any(t.lemma_.lower() == lemma for t in window if t.i != token.i):
+            words = {t.lower_ for t in window}
+            if any(t.lemma_.lower() == lemma and names <= role_names(t) | words
+                   for t in window if t.i != token.i):
                 return m
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         specific = following is not None and following.lower_ in NP_LINKS or any(
@@ -681,6 +684,21 @@ class Resolver:
         if mention is None:
             return Attribution(verb=verb, rule=rule, subject_found=True)
         return Attribution(mention["entity"], mention["start"], mention["end"], verb, rule, True)
+
+
+def role_names(token: Token) -> set[str]:
+    """Capitalised words of a role's « de » complement (« la présidente du groupe RN » →
+    {"rn"}): a person introduced with the same role but another complement (« présidente du
+    groupe LFI ») is someone else."""
+    names = set()
+    doc = token.doc
+    k = token.i + 1
+    while k < len(doc) and k <= token.i + 6 and not doc[k].is_punct and doc[k].pos_ not in (
+            "VERB", "AUX"):
+        if doc[k].text[:1].isupper():
+            names.add(doc[k].lower_)
+        k += 1
+    return names
 
 
 def _after_de(token: Token) -> bool:
@@ -1252,8 +1270,9 @@ def next_sentence(doc: Doc, res: Resolver, quote: Marked) -> Attribution | None:
         start, para_end = paras[k + 1]  # the cue opens the next paragraph
     tokens = [t for t in tokens_between(doc, start, sentence_end(text, start, para_end))
               if not t.is_punct and not t.is_space]
-    head = " ".join(t.lower_ for t in tokens[:4])
-    if not any(f" {cue} " in f" {head} " for cue in word_set("next_sentence_cues.csv", "cue")):
+    head = " ".join(t.lower_ for t in tokens[:5]).replace("' ", "'")
+    if not any(f" {cue} " in f" {head} " or cue.endswith("'") and f" {cue}" in f" {head}"
+               for cue in word_set("next_sentence_cues.csv", "cue")):
         return None
     found = verb_after(res, tokens)
     if found is not None and found.speaker:

@@ -315,8 +315,8 @@ RULES = {
     # a capitalised « Maire » is part of a name, not the role noun
     "Bruno Le Maire a reconnu que la dette était « préoccupante ».": [
         ("la dette était « préoccupante »", "indirect", "Bruno Le Maire", "reconnaître",
-         "indirect+name"),
-        ("préoccupante", "partial", "Bruno Le Maire", "reconnaître", "indirect+name")],
+         "indirect"),
+        ("préoccupante", "partial", "Bruno Le Maire", "reconnaître", "indirect")],
     # an indefinite head keeps a name standing next to it (« un sondage Ifop »)
     "Selon un sondage Ifop publié jeudi, 62 % des Français jugent le budget « mauvais ».": [
         ("mauvais", "partial", "Ifop", "", "source_cue")],
@@ -339,9 +339,15 @@ RULES = {
     "Greenpeace a publié un rapport sur le nucléaire. « Les risques sont sous-estimés », "
     "affirme l'ONG.": [
         ("Les risques sont sous-estimés", "direct", "Greenpeace", "affirmer", "inverted+org")],
-    # a place in a « de » complement is a jurisdiction, not the speaker
-    "« Une enquête a été ouverte », a indiqué le parquet de Lyon.": [
+    # a place in a « de » complement is a jurisdiction, not the speaker (an institution the
+    # entity module names, « le parquet de Lyon », is one)
+    "« Une enquête a été ouverte », a indiqué la gendarmerie de Lyon.": [
         ("Une enquête a été ouverte", "direct", "", "indiquer", "inverted")],
+    # a role's complement must match the one its person was introduced with
+    "Pour Mathilde Panot, présidente du groupe LFI, le texte est « une purge ». Marine Le Pen "
+    "est plus prudente. « Nous verrons », a estimé la présidente du groupe RN.": [
+        ("une purge", "partial", "Mathilde Panot", "", "source_cue"),
+        ("Nous verrons", "direct", "Marine Le Pen", "estimer", "inverted+role")],
     # the medium after « à » is not the speaker
     "« Le suspect a été relâché », a indiqué une source policière à l'AFP.": [
         ("Le suspect a été relâché", "direct", "", "indiquer", "inverted")],
