@@ -114,7 +114,8 @@ def fold(name: str) -> str:
 def aliases() -> dict[str, tuple[str, str]]:
     """Surface form → (canonical name, label), from `data/entities/aliases.csv`.
 
-    Every canonical name is also a form of itself.
+    Every canonical name is also a form of itself, and a place whose name opens with `Le` or
+    `Les` is also found without it, as after `au`, `du`, `aux` (`au Caire` → `Le Caire`).
     """
     table: dict[str, tuple[str, str]] = {}
     with data_file("entities", "aliases.csv").open(encoding="utf-8", newline="") as handle:
@@ -122,6 +123,10 @@ def aliases() -> dict[str, tuple[str, str]]:
             value = (row["canonical"].strip(), row["label"].strip())
             table.setdefault(value[0], value)
             table[row["alias"].strip()] = value
+    for form, value in list(table.items()):  # `au Caire`, `du Havre`: the article is contracted
+        article, _, rest = form.partition(" ")
+        if value[1] == "LOC" and article in ("Le", "Les") and rest:
+            table.setdefault(rest, value)
     return table
 
 
