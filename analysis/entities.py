@@ -233,8 +233,8 @@ def _title_cut(rest: str) -> int | None:
         return len(rest) if " " in rest.strip() or rest[:1].islower() else 0
     cut = size + len(after) - len(after.lstrip())
     preposition = _PREPOSITION.match(rest[cut:])
-    if not preposition:
-        return cut
+    if not preposition or rest[:size].lower() in rules()["honorifics"]:
+        return cut  # `Mme de Montchalin`: after an honorific, `de` opens the surname
     return cut + preposition.end() + _complement_length(rest[cut + preposition.end() :])
 
 
@@ -468,9 +468,9 @@ def _can_end_name(text: str, start: int, word: str, after_particle: bool = False
 
 def _prefer_names(text: str, candidates: list[Mention]) -> list[Mention]:
     """A model span that holds a name found by `_name_mentions` and something more gives way
-    to the name when it is a person span (`S. Le professeur Dominique Bernard`, `Ousmane Sonko
-    Premier ministre`) or when the rest is an alias-table name (`AFP Sylvie Retailleau`, then
-    split into `AFP` and the name)."""
+    to the name when it is a person span (`Ousmane Sonko Premier ministre`), when a lowercase
+    word comes right before the name (`S. Le professeur Dominique Bernard`) or when the rest
+    is an alias-table name (`AFP Sylvie Retailleau`, then split into `AFP` and the name)."""
     names = [m for m in candidates if m.source == "name"]
     kept = []
     for mention in candidates:
@@ -493,7 +493,12 @@ def _prefer_names(text: str, candidates: list[Mention]) -> list[Mention]:
             _span_words(text, inner.end, mention.end),
         ]
         known = [r for r in rest if r and r[0] in aliases()]
-        if mention.label == "PER" or (known and all(r in known or not r for r in rest)):
+        described = bool(re.search(r"(?<!\S)[a-zà-ÿ]+\s*$", text[mention.start : inner.start]))
+        if (
+            mention.label == "PER"
+            or described
+            or (known and all(r in known or not r for r in rest))
+        ):
             kept += [
                 Mention(start, start + len(form), aliases()[form][1], "alias")
                 for form, start in known
@@ -607,6 +612,8 @@ def _relabel(text: str, mention: Mention, designators, bases: set[str]) -> Menti
     label = _alias_label(surface)
     if label:
         return replace(mention, label=label)
+    if "-" in surface and _alias_label(surface.split("-")[0]) == "ORG":
+        return replace(mention, label="ORG")  # `CGT-Cheminots`: a branch of an organisation
     if mention.label == "MISC" and _after_locative(text, mention.start):
         return replace(mention, label="LOC")
     return mention
@@ -860,10 +867,19 @@ def _clubs_by_city(text: str, mentions: list[Mention]) -> list[Mention]:
         replace(m, label="ORG")
         if m.label == "LOC"
         and _alias_label(text[m.start : m.end]) is None
-        and (_word_before(text, m.start) or "").lower() not in locative
+        and (
+            (_word_before(text, m.start) or "").lower() not in locative
+            or _after_opponent(text, m.start)
+        )
         else m
         for m in mentions
     ]
+
+
+def _after_opponent(text: str, start: int) -> bool:
+    """`face à Lens`, `grâce à Lyon`: `à` here does not make a place."""
+    words = text[max(0, start - 30) : start].split()
+    return len(words) >= 2 and words[-2].lower() in rules()["not_locative_before"]
 
 
 def _word_before(text: str, start: int) -> str | None:
