@@ -549,11 +549,13 @@ class Resolver:
         return None
 
     def role(self, token: Token) -> dict | None:
-        """« le ministre »: the last person introduced with this role; else the only person
-        named so far whose gender does not clash with the role's determiner (« la présidente »
-        skips Emmanuel Macron), or of two such people the one who did not speak the quote just
-        before. A role speaking for an organisation with a « de » complement (« le
-        porte-parole du Kremlin ») is left to the organisation."""
+        """« le ministre »: the last person introduced with this role (and the same
+        complement); else the only person named so far whose gender does not clash with the
+        role's determiner (« la présidente » skips Emmanuel Macron; with a complement, only a
+        subject); else the other person of a two-person exchange (`exchange_partner`); else
+        the only candidate named in the previous sentence (`sole_in_previous_sentence`). A
+        role speaking for an organisation with a « de » complement (« le porte-parole du
+        Kremlin ») is left to the organisation."""
         lemma = token.lemma_.lower()
         people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx]
         names = role_names(token)
@@ -577,16 +579,43 @@ class Resolver:
             g, strong = self.gender(m)
             if not (gender and g and strong and g != gender):
                 compatible.setdefault(m["entity"], m)
-        exchange = len(compatible) == 2 and self.previous_speaker in compatible
-        if exchange:
-            # « « A », a lancé X. « B », a rétorqué le président du RN »: a definite role
-            # right after X spoke names the other person of the exchange
-            del compatible[self.previous_speaker]
-        if len(compatible) != 1:
+        if len(compatible) == 1:
+            found = next(iter(compatible.values()))
+            # « le ministre de l'Intérieur » only for the person the text is about (a subject)
+            return found if not specific or self.is_subject(found) else None
+        return self.exchange_partner(compatible) or self.sole_in_previous_sentence(
+            token, compatible)
+
+    def sentence_key(self, pos: int) -> int:
+        """Start offset of the text sentence holding a character offset."""
+        text = doc_text(self.doc)
+        para = next((s for s, e in paragraphs(text) if s <= pos < e), 0)
+        return sentence_start(text, para, pos)
+
+    def exchange_partner(self, compatible: dict[str, dict]) -> dict | None:
+        """« X a interpellé Y. « A », a lancé X. « B », a rétorqué le président du RN »: of
+        exactly two candidates named in one sentence, a definite role right after one of them
+        spoke names the other."""
+        if len(compatible) != 2 or self.previous_speaker not in compatible:
             return None
-        found = next(iter(compatible.values()))
-        # « le ministre de l'Intérieur » only for the person the text is about (a subject)
-        return found if not specific or exchange or self.is_subject(found) else None
+        a, b = compatible.values()
+        if self.sentence_key(a["start"]) != self.sentence_key(b["start"]):
+            return None
+        return b if a["entity"] == self.previous_speaker else a
+
+    def sole_in_previous_sentence(self, token: Token, compatible: dict[str, dict]
+                                  ) -> dict | None:
+        """« Adi Hütter ne cachait pas sa déception. « … », a regretté l'entraîneur
+        autrichien »: the only candidate named in the sentence before the role's."""
+        text = doc_text(self.doc)
+        own = self.sentence_key(token.idx)
+        if own == 0:
+            return None
+        previous = self.sentence_key(max(0, own - 1 - (text[own - 1 : own] == "\n")))
+        named = {m["entity"]: m for m in compatible.values() if previous <= m["start"] < own}
+        if len(named) != 1:
+            return None
+        return next(iter(named.values()))
 
     def role_gender(self, token: Token) -> str:
         """« la présidente » → Fem, « le ministre » → Masc, from the determiner before it."""
@@ -657,7 +686,8 @@ class Resolver:
 
     def organisation(self, token: Token, phrase: list[Token]) -> dict | None:
         """« affirme l'ONG », « le constructeur a annoncé »: a definite organisation noun
-        (`org_nouns.csv`) with no name in its phrase → the last organisation named before."""
+        (`org_nouns.csv`) with no name in its phrase → the organisation named before it (of
+        several, the nearest that was a grammatical subject)."""
         lemma = token.lemma_.lower()
         if lemma not in word_set("org_nouns.csv") and token.lower_ not in word_set(
                 "org_nouns.csv"):
@@ -666,7 +696,11 @@ class Resolver:
                 c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
             return None
         orgs = [m for m in self.mentions if m["label"] == "ORG" and m["end"] <= token.idx]
-        return orgs[-1] if orgs else None
+        if len({m["entity"] for m in orgs}) <= 1:
+            return orgs[-1] if orgs else None
+        # several organisations: the nearest one that was a subject (« Le PSG s'est imposé
+        # face à Monaco. Le club… » → PSG), else none
+        return next((m for m in reversed(orgs) if self.is_subject(m)), None)
 
     def complement(self, token: Token) -> bool:
         """Whether the token, or the mention it belongs to, follows « de / du / des / d' »."""

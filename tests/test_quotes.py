@@ -343,6 +343,20 @@ RULES = {
     # entity module names, « le parquet de Lyon », is one)
     "« Une enquête a été ouverte », a indiqué la gendarmerie de Lyon.": [
         ("Une enquête a été ouverte", "direct", "", "indiquer", "inverted")],
+    # of several candidates, a role names the only one of the sentence before
+    "Kylian Mbappé a marqué deux buts. Didier Deschamps était satisfait. « L'équipe a répondu "
+    "présent », a estimé le sélectionneur.": [
+        ("L'équipe a répondu présent", "direct", "Didier Deschamps", "estimer",
+         "inverted+role")],
+    # two people not in one sentence are no exchange: the role does not switch speakers
+    "Ousmane Dembélé a marqué deux fois. « On a été solides », a réagi Luis Enrique. Le "
+    "technicien espagnol a salué « l'état d'esprit » du groupe.": [
+        ("On a été solides", "direct", "Luis Enrique", "réagir", "inverted"),
+        ("l'état d'esprit", "partial", "Luis Enrique", "saluer", "verb_before+previous")],
+    # of several organisations, an org noun takes the nearest subject one
+    "Le PSG s'est imposé face à l'OM. Le club a annoncé que Marquinhos serait absent.": [
+        ("Marquinhos serait absent", "indirect", "Paris Saint-Germain", "annoncer",
+         "indirect+org")],
     # a role's complement must match the one its person was introduced with
     "Pour Mathilde Panot, présidente du groupe LFI, le texte est « une purge ». Marine Le Pen "
     "est plus prudente. « Nous verrons », a estimé la présidente du groupe RN.": [
