@@ -32,6 +32,9 @@ _EXPORTS = {
     "plot_mentions_over_time": "timeline",
     "mentions_by_period": "timeline",
     "write_table": "tables",
+    "analyze_corpus": "pipeline",
+    "analyze_dask": "distributed",
+    "read_corpus_dask": "distributed",
     "plot_entity_trends": "entities",
     "charged_terms": "quotes",
 }

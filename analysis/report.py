@@ -21,8 +21,8 @@ import nbformat
 
 from .corpus import load_corpus
 from .errors import InputError
-from .nlp import corpus_docs
 from .paths import PROJECT_DIR
+from .pipeline import analyze_corpus
 
 NOTEBOOK_DIR = PROJECT_DIR / "notebooks"
 KERNEL_NAME = "french-news-analysis"
@@ -192,8 +192,8 @@ def run_report(
     if corpus is not None:
         values["corpus"] = str(corpus)
     table = load_corpus(values.get("corpus"))
-    for _ in corpus_docs(table, values.get("model")):  # parse once, with progress; notebooks
-        pass  # then read every Doc from the cache
+    analyze_corpus(table, values.get("model"))  # parse and analyse once, with progress; the
+    # notebooks then read every table from the cache
     out.parent.mkdir(parents=True, exist_ok=True)
     build = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
     try:

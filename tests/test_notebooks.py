@@ -48,7 +48,7 @@ def run_main_job(out: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "MPLBACKEND": "agg"}
     return subprocess.run(
         [sys.executable, "-m", "analysis", "run", "--out", str(out), *args],
-        cwd=PROJECT_DIR,
+        cwd=out.parent,  # a temporary folder, as a user's own working directory would be
         env=env,
         capture_output=True,
         text=True,

@@ -85,8 +85,10 @@ blue when positively, grey when neutral; the tag after each names the speaker an
         ),
         (
             "code",
-            """entities = an.extract_entities(corpus_table, model=model)
-quotes = an.extract_quotes(corpus_table, model=model)
+            """# One pass over the corpus, read back from the cache on re-runs: the same tables as
+# an.extract_entities, an.extract_quotes and an.extract_timeline.
+tables = an.analyze_corpus(corpus_table, model=model)
+entities, quotes = tables["entities"], tables["quotes"]
 display(HTML(an.render_corpus(corpus_table, entities, quotes)))""",
         ),
         (
@@ -123,7 +125,7 @@ inflate the counts.
         ("code", SETUP),
         (
             "code",
-            """mentions = an.extract_entities(corpus_table, model=model)
+            """mentions = an.analyze_corpus(corpus_table, model=model)["entities"]
 frequency = an.entity_frequency(corpus_table, mentions=mentions)
 an.write_table(mentions, f"{out}/tables/entity_mentions.csv")
 an.write_table(frequency, f"{out}/tables/entity_frequency.csv")
@@ -193,7 +195,7 @@ lexicon on lemmas, where negation flips and intensifiers scale a word's value.
         ("code", SETUP),
         (
             "code",
-            """quotes = an.extract_quotes(corpus_table, model=model)
+            """quotes = an.analyze_corpus(corpus_table, model=model)["quotes"]
 an.write_table(quotes, f"{out}/tables/quotes.csv")
 quotes[["doc_id", "kind", "speaker", "verb", "rule", "text", "sentiment", "sentiment_terms"]]""",
         ),
@@ -261,7 +263,7 @@ mois à venir ») become arrows from the publication date.
         ("code", SETUP),
         (
             "code",
-            """timeline = an.extract_timeline(corpus_table, model=model)
+            """timeline = an.analyze_corpus(corpus_table, model=model)["timeline"]
 an.write_table(timeline, f"{out}/tables/timeline.csv")
 timeline[["doc_id", "expression", "start_date", "end_date", "granularity", "value", "direction",
           "anchor"]]""",
