@@ -176,12 +176,11 @@ def iter_docs(
     progress = Progress(len(texts))
     try:
         for i, (text, key) in enumerate(zip(texts, keys, strict=True)):
-            doc = None if i in pending else read_cached(key, text)
             if i in pending:
                 doc, index = next(parsed)
                 assert index == i, "nlp.pipe returned documents out of order"
                 write_cached(key, doc)
-            elif doc is None:
+            elif (doc := read_cached(key, text)) is None:  # entry vanished or was unreadable
                 doc = load_model(model)(text)
                 write_cached(key, doc)
             progress.update()
