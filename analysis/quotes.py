@@ -443,6 +443,9 @@ class Resolver:
         self._genders: dict[tuple[int, int], tuple[str, bool]] = {}
         self.previous_speaker = ""
         """Speaker of the quote attributed just before (set by `doc_quotes`)."""
+        self.quoted: list[tuple[int, int]] = []
+        """Character ranges of the quotes with their marks (set by `doc_quotes`): a subject
+        inside a quote is no antecedent for the reporter's pronoun."""
 
     def covering(self, token: Token) -> dict | None:
         """The mention whose span holds the token, if any."""
@@ -534,16 +537,16 @@ class Resolver:
         for t in reversed(self.doc[: pronoun.i]):
             if t.idx < lo:
                 break
-            if not t.dep_.startswith("nsubj") or t.pos_ not in ("PROPN", "NOUN"):
+            if not t.dep_.startswith("nsubj") or t.pos_ not in ("PROPN", "NOUN") or inside(
+                    t.idx, self.quoted):
                 continue
             covering = self.covering(t)
             role = t.lemma_.lower() in role_nouns() or t.lower_ in role_nouns()
-            if covering is None and not role or covering is not None and covering[
-                    "label"] != "PER":
-                continue
-            mention = covering if covering is not None else self.resolve(t)[0]
-            if mention is None or mention["label"] != "PER":
-                return None
+            mention, how = (covering, "") if covering is not None else self.resolve(t)
+            if mention is None or mention["label"] != "PER" or how == "name":
+                if role:
+                    return None  # an unresolved person: do not look past them
+                continue  # « la mesure », « le gouvernement »: not a person
             g, strong = self.gender(mention)
             return mention if not (g and strong and g != gender) else None
         return None
@@ -657,7 +660,9 @@ class Resolver:
         if covering is not None:
             return covering, ""
         role = token.lemma_.lower() if token.lemma_.lower() in role_nouns() else token.lower_
-        if role in role_nouns() and not token.is_title:  # « Bruno Le Maire » is a name
+        indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)
+        if role in role_nouns() and not token.is_title and not indefinite:
+            # « Bruno Le Maire » is a name; « un dirigeant » is nobody named before
             found = self.role(token)
             if found is not None:
                 return found, "role"
@@ -666,7 +671,7 @@ class Resolver:
         lemma = token.lemma_.lower()
         document = lemma in word_set("document_nouns.csv") or token.lower_ in word_set(
             "document_nouns.csv")
-        if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children):
+        if indefinite:
             # « un policier de la PAF » stays unknown; « un sondage Ifop » is Ifop's,
             # « un communiqué de Matignon » Matignon's
             return self.in_tokens([t for t in (phrase if document else heads)
@@ -790,6 +795,7 @@ def noun_phrase(token: Token, stop: int | None = None) -> list[Token]:
     doc = token.doc
     end = len(doc) if stop is None else stop
     out = []
+    in_pp = False
     for t in doc[token.left_edge.i : end]:
         if t.i > token.i and (t.lower_ in ("qui", "que", "qu'", "dont") or t.pos_ in ("VERB",
                                                                                     "AUX")):
@@ -797,8 +803,11 @@ def noun_phrase(token: Token, stop: int | None = None) -> list[Token]:
         if t.is_punct and t.text != "," and t.text != "-":
             break
         if t.i > token.i and t.pos_ == "ADP" and t.lower_ not in NP_LINKS:
-            break  # « une source policière à l'AFP »: the medium is not in the phrase
-        out.append(t)
+            in_pp = True  # « une source policière à l'AFP »: the medium is not in the phrase
+        elif t.text == ",":
+            in_pp = False  # « le commissaire à l'Industrie, Stéphane Séjourné »
+        if not in_pp:
+            out.append(t)
         if t.i > token.i + 8:
             break
     return out
@@ -1407,6 +1416,7 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
         mentions = doc_entities(doc, doc_id)
     res = Resolver(doc, mentions)
     marked = find_marked(doc_text(doc))
+    res.quoted = marked_ranges(marked)
     indirect = find_indirect(doc, res, marked)
     rows, starts = [], {}
     for quote in marked:

@@ -357,6 +357,26 @@ RULES = {
     "Le PSG s'est imposé face à l'OM. Le club a annoncé que Marquinhos serait absent.": [
         ("Marquinhos serait absent", "indirect", "Paris Saint-Germain", "annoncer",
          "indirect+org")],
+    # a prepositional phrase after the role is skipped, not the appositive name after it
+    "« Nous protégerons notre industrie », a déclaré le commissaire européen à l'Industrie, "
+    "Stéphane Séjourné.": [
+        ("Nous protégerons notre industrie", "direct", "Stéphane Séjourné", "déclarer",
+         "inverted")],
+    # an indefinite role is nobody named before
+    "Axel Eggert a salué la mesure. « Nous le demandions depuis des années », confie un "
+    "dirigeant d'ArcelorMittal.": [
+        ("Nous le demandions depuis des années", "direct", "", "confier", "inverted")],
+    # a pronoun's subject antecedent: a person's noun phrase counts, a subject inside a
+    # quote does not
+    "Axel Eggert a salué la mesure. L'économiste Agnès Bénassy-Quéré juge la mesure risquée. "
+    "Selon elle, « l'Europe doit se préparer ».": [
+        ("l'Europe doit se préparer", "partial", "Agnès Bénassy-Quéré", "",
+         "source_cue+pronoun")],
+    "Le Premier ministre Sébastien Lecornu a promis « la rupture ». « Les Français attendent "
+    "des résultats », a-t-il dit.": [
+        ("la rupture", "partial", "Sébastien Lecornu", "promettre", "verb_before"),
+        ("Les Français attendent des résultats", "direct", "Sébastien Lecornu", "dire",
+         "inverted+pronoun")],
     # a role's complement must match the one its person was introduced with
     "Pour Mathilde Panot, présidente du groupe LFI, le texte est « une purge ». Marine Le Pen "
     "est plus prudente. « Nous verrons », a estimé la présidente du groupe RN.": [
