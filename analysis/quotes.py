@@ -30,8 +30,9 @@
   Suffixes say how the subject was resolved: `+pronoun` (il/elle → the nearest subject
   naming a compatible person, else the nearest compatible person), `+role` (« le ministre »
   → the last person introduced with that role, else the only gender-compatible person named
-  so far — for a role with a complement, only if that person is a subject — or, of two, the
-  one who did not speak the quote just before), `+org` (« l'ONG », « le constructeur » → the
+  so far — for a role with a complement, only if that person is a subject — else, after a
+  reply verb, the other of two people named together, else the only candidate of the
+  previous sentence; see data/quotes/README.md), `+org` (« l'ONG », « le constructeur » → the
   last organisation named), `+name` (a capitalised name the entity tagger missed),
   `+passive` (« jugés … par X »), `+previous` (« Et d'ajouter : » takes the previous quote's
   speaker). A place in a « de » complement is not a speaker (« le parquet de Marseille »)
@@ -443,6 +444,8 @@ class Resolver:
         self._genders: dict[tuple[int, int], tuple[str, bool]] = {}
         self.previous_speaker = ""
         """Speaker of the quote attributed just before (set by `doc_quotes`)."""
+        self.previous_start = -1
+        """Start of that quote."""
         self.quoted: list[tuple[int, int]] = []
         """Character ranges of the quotes with their marks (set by `doc_quotes`): a subject
         inside a quote is no antecedent for the reporter's pronoun."""
@@ -586,7 +589,7 @@ class Resolver:
             found = next(iter(compatible.values()))
             # « le ministre de l'Intérieur » only for the person the text is about (a subject)
             return found if not specific or self.is_subject(found) else None
-        return self.exchange_partner(compatible) or self.sole_in_previous_sentence(
+        return self.exchange_partner(token, compatible) or self.sole_in_previous_sentence(
             token, compatible)
 
     def sentence_key(self, pos: int) -> int:
@@ -595,11 +598,15 @@ class Resolver:
         para = next((s for s, e in paragraphs(text) if s <= pos < e), 0)
         return sentence_start(text, para, pos)
 
-    def exchange_partner(self, compatible: dict[str, dict]) -> dict | None:
+    def exchange_partner(self, token: Token, compatible: dict[str, dict]) -> dict | None:
         """« X a interpellé Y. « A », a lancé X. « B », a rétorqué le président du RN »: of
-        exactly two candidates named in one sentence, a definite role right after one of them
-        spoke names the other."""
+        exactly two candidates named in one sentence, a role after a reply verb
+        (`reply_verbs.csv`) right after one of them spoke names the other."""
         if len(compatible) != 2 or self.previous_speaker not in compatible:
+            return None
+        before = self.doc[max(0, token.i - 4) : token.i]
+        if not any(verb_forms().get(t.lower_, t.lemma_.lower()) in word_set("reply_verbs.csv")
+                   for t in before):
             return None
         a, b = compatible.values()
         if self.sentence_key(a["start"]) != self.sentence_key(b["start"]):
@@ -609,13 +616,19 @@ class Resolver:
     def sole_in_previous_sentence(self, token: Token, compatible: dict[str, dict]
                                   ) -> dict | None:
         """« Adi Hütter ne cachait pas sa déception. « … », a regretté l'entraîneur
-        autrichien »: the only candidate named in the sentence before the role's."""
+        autrichien »: the only candidate named in the sentence before the role's; when that
+        sentence names nobody, the speaker of its quote."""
         text = doc_text(self.doc)
         own = self.sentence_key(token.idx)
         if own == 0:
             return None
         previous = self.sentence_key(max(0, own - 1 - (text[own - 1 : own] == "\n")))
         named = {m["entity"]: m for m in compatible.values() if previous <= m["start"] < own}
+        if not named and self.previous_speaker in compatible and (
+                previous <= self.previous_start < own):
+            # « L'ancien Premier ministre a estimé que … « … ». « … », a confié le maire du
+            # Havre »: the previous sentence named nobody but its quote had a speaker
+            return compatible[self.previous_speaker]
         if len(named) != 1:
             return None
         return next(iter(named.values()))
@@ -1422,7 +1435,8 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
     for quote in marked:
         kind = quote_kind(doc_text(doc), quote)
         who = attribute_marked(doc, res, quote, kind, indirect)
-        res.previous_speaker = who.speaker or res.previous_speaker
+        if who.speaker:
+            res.previous_speaker, res.previous_start = who.speaker, quote.start
         row = quote_row(doc, doc_id, quote.start, quote.end, kind, who, mentions)
         row["_subjectless"] = who.rule == "verb_before" and not who.subject_found
         row["_opens_paragraph"] = not doc_text(doc)[quote.para_start : quote.opener].strip()

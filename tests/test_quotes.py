@@ -377,6 +377,17 @@ RULES = {
         ("la rupture", "partial", "Sébastien Lecornu", "promettre", "verb_before"),
         ("Les Français attendent des résultats", "direct", "Sébastien Lecornu", "dire",
          "inverted+pronoun")],
+    # a role after a sentence that named nobody takes the speaker of that sentence's quote
+    "Édouard Philippe a pris la parole. L'ancien Premier ministre a estimé que le président "
+    "avait « tué la majorité ». « Je le regrette », a confié le maire du Havre.": [
+        ("le président avait « tué la majorité »", "indirect", "Édouard Philippe", "estimer",
+         "indirect+role"),
+        ("tué la majorité", "partial", "Édouard Philippe", "estimer", "indirect+role"),
+        ("Je le regrette", "direct", "Édouard Philippe", "confier", "inverted+role")],
+    # two people named together and no reply verb: the role is not guessed
+    "Édouard Philippe et Gérald Darmanin ont pris la parole. « Je le regrette », a confié le "
+    "maire du Havre.": [
+        ("Je le regrette", "direct", "", "confier", "inverted")],
     # a role's complement must match the one its person was introduced with
     "Pour Mathilde Panot, présidente du groupe LFI, le texte est « une purge ». Marine Le Pen "
     "est plus prudente. « Nous verrons », a estimé la présidente du groupe RN.": [
