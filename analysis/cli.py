@@ -57,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
         "(unknown names are refused before anything runs)",
     )
     run.add_argument(
+        "--jobs",
+        type=int,
+        default=2,
+        metavar="N",
+        help="notebooks run side by side, each in its own kernel (default: 2, one per core)",
+    )
+    run.add_argument(
         "--show-code",
         action="store_true",
         help="show the code cells in the HTML pages (hidden by default)",
@@ -77,6 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     out=Path(args.out),
                     parameters=dict(args.parameter),
                     show_code=args.show_code,
+                    jobs=args.jobs,
                 )
             except NotebookFailed as err:
                 print(f"error: {err}", file=sys.stderr)

@@ -124,8 +124,8 @@ class Progress:
 
     enabled = True
 
-    def __init__(self, total: int, label: str = "parsing", every: float = 10.0):
-        self.total, self.label, self.every = total, label, every
+    def __init__(self, total: int, label: str = "parsing", every: float = 10.0, unit: str = "doc"):
+        self.total, self.label, self.every, self.unit = total, label, every, unit
         self.done, self.started, self.last = 0, time.monotonic(), time.monotonic()
         self.bar = None
         if not self.enabled:
@@ -133,7 +133,7 @@ class Progress:
         elif sys.stderr.isatty() and total > 1:
             from tqdm.auto import tqdm
 
-            self.bar = tqdm(total=total, desc=label, unit="doc", leave=False)
+            self.bar = tqdm(total=total, desc=label, unit=unit, leave=False)
 
     def update(self) -> None:
         self.done += 1
@@ -141,7 +141,9 @@ class Progress:
             self.bar.update()
         elif time.monotonic() - self.last >= self.every and self.done < self.total:
             self.last = time.monotonic()
-            print(f"{self.label}: {self.done}/{self.total} documents", file=sys.stderr, flush=True)
+            print(
+                f"{self.label}: {self.done}/{self.total} {self.unit}s", file=sys.stderr, flush=True
+            )
 
     def close(self) -> None:
         if self.bar is not None:

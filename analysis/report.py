@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import ast
 import shutil
-import sys
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
 from .corpus import load_corpus
 from .errors import InputError
+from .nlp import Progress
 from .paths import PROJECT_DIR
 from .pipeline import analyze_corpus
 
@@ -36,7 +37,7 @@ class NotebookFailed(Exception):
 @dataclass(frozen=True)
 class Notebook:
     path: Path
-    parameters: dict[str, object]
+    parameters: dict[str, object] = field(compare=False, hash=False)
 
     @property
     def name(self) -> str:
@@ -142,7 +143,7 @@ def execute(notebook: Notebook, build: Path, parameters: dict[str, object]) -> P
             parameters=parameters,
             kernel_name=KERNEL_NAME,
             cwd=str(Path.cwd()),
-            progress_bar=sys.stderr.isatty(),
+            progress_bar=False,  # notebooks run side by side: one bar over notebooks instead
             log_output=False,
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],  # no start-up/shutdown chatter
         )
@@ -152,6 +153,27 @@ def execute(notebook: Notebook, build: Path, parameters: dict[str, object]) -> P
             f"({err.ename}: {err.evalue})"
         ) from None
     return target
+
+
+def execute_all(
+    runs: dict[Notebook, dict[str, object]], build: Path, jobs: int
+) -> tuple[Notebook, NotebookFailed] | None:
+    """Run every notebook, `jobs` at a time; the first failure in notebook order, if any."""
+    failures = {}
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = {pool.submit(execute, nb, build, given): nb for nb, given in runs.items()}
+        progress = Progress(len(futures), label="notebooks", every=0, unit="notebook")
+        try:
+            for future in as_completed(futures):
+                try:
+                    future.result()
+                except NotebookFailed as err:
+                    failures[futures[future]] = err
+                progress.update()
+        finally:
+            progress.close()
+    first = next((nb for nb in runs if nb in failures), None)
+    return None if first is None else (first, failures[first])
 
 
 def keep_partial(notebook: Notebook, build: Path, out: Path) -> Path:
@@ -180,8 +202,11 @@ def run_report(
     parameters: Mapping[str, str] | None = None,
     show_code: bool = False,
     notebook_dir: Path = NOTEBOOK_DIR,
+    jobs: int = 2,
 ) -> Path:
     """Execute every notebook on `corpus` and write the report to `out`; returns `out`.
+
+    Notebooks run `jobs` at a time (each in its own kernel; their outputs do not overlap).
 
     `parameters` (name → value as text) pass through to the notebooks that declare them.
     Raises InputError for bad input or unknown parameters, NotebookFailed when a notebook fails.
@@ -197,15 +222,20 @@ def run_report(
     out.parent.mkdir(parents=True, exist_ok=True)
     build = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
     try:
+        runs = {
+            notebook: {
+                **{k: v for k, v in values.items() if k in notebook.parameters},
+                "out": str(build),
+            }
+            for notebook in notebooks
+        }
+        failure = execute_all(runs, build, jobs)
+        if failure is not None:
+            notebook, err = failure
+            partial = keep_partial(notebook, build, out)
+            raise NotebookFailed(f"{err}; partial copy kept at {partial}")
         for notebook in notebooks:
-            print(f"running {notebook.path.name}", file=sys.stderr, flush=True)
-            given = {k: v for k, v in values.items() if k in notebook.parameters}
-            given["out"] = str(build)
-            try:
-                executed = execute(notebook, build, given)
-            except NotebookFailed as err:
-                partial = keep_partial(notebook, build, out)
-                raise NotebookFailed(f"{err}; partial copy kept at {partial}") from None
+            executed = build / notebook.path.name
             nb = clean_notebook(executed, {str(build): str(out)})
             export_html(nb, executed.with_suffix(".html"), show_code)
         swap_in(build, out)
