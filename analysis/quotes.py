@@ -1330,9 +1330,11 @@ def next_sentence(doc: Doc, res: Resolver, quote: Marked) -> Attribution | None:
     if not any(f" {cue} " in f" {head} " or cue.endswith("'") and f" {cue}" in f" {head}"
                for cue in word_set("next_sentence_cues.csv", "cue")):
         return None
-    found = verb_after(res, tokens)
-    if found is not None and found.speaker:
-        return replace(found, rule="next_sentence")
+    verb = next((k for k, t in enumerate(tokens) if reporting_lemma(t)), None)
+    for found in (inverted_after(res, tokens[verb:]) if verb is not None else None,
+                  verb_after(res, tokens)):  # « Ainsi a réagi X » first: « Ainsi » is no name
+        if found is not None and found.speaker:
+            return replace(found, rule="next_sentence")
     subject = next((t for t in tokens if t.dep_.startswith("nsubj") and t.pos_ != "PRON"), None)
     if subject is not None:
         found = res.attribution(subject, "", "next_sentence", stop=subject.head.i)
