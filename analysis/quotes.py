@@ -25,7 +25,9 @@
   quote; a quote running over paragraphs shares one speaker), `next_sentence` (a direct
   quote with no attribution followed by a sentence pointing back at it: « Ainsi a réagi X »,
   « Par ces mots, X… »), `previous_sentence` (a direct quote with no attribution at all right
-  after a sentence whose subject is a person), or `none`. A « selon X » cue in the quote's
+  after a sentence whose subject is a person), `interview_label` (an
+  unmarked answer in a Q/R interview, « Didier Deschamps : Parce que… », when labelled
+  paragraphs ask a question), or `none`. A « selon X » cue in the quote's
   sentence wins over the subject of a non-reporting verb even when X stays unnamed.
   Suffixes say how the subject was resolved: `+pronoun` (il/elle → the nearest subject
   naming a compatible person, else the nearest compatible person), `+role` (« le ministre »
@@ -33,9 +35,9 @@
   so far — for a role with a complement, only if that person is a subject — else, after a
   reply verb, the other of two people named together, else the only candidate of the
   previous sentence; see data/quotes/README.md), `+org` (« l'ONG », « le constructeur » → the
-  last organisation named), `+name` (a capitalised name the entity tagger missed),
+  organisation named before; of several, the nearest subject one), `+name` (a capitalised name the entity tagger missed),
   `+passive` (« jugés … par X »), `+previous` (« Et d'ajouter : » takes the previous quote's
-  speaker). A place in a « de » complement is not a speaker (« le parquet de Marseille »)
+  speaker). A place in a « de » complement is not a speaker (« la gendarmerie de Lyon »)
   unless the head is a document (« un communiqué de Matignon »); the medium after « à » is
   never one (« a indiqué une source policière à l'AFP »);
 - `sentiment`, `sentiment_terms`: the score of the quote's tokens (see `analysis.sentiment`);
@@ -1345,6 +1347,37 @@ def next_sentence(doc: Doc, res: Resolver, quote: Marked) -> Attribution | None:
                        True) if person is not None else None
 
 
+LABEL = re.compile(r"(\s*)((?:[A-ZÀ-Ý0-9][\w'-]*\s?){1,5}?)\s*:\s+(?=\S)")
+"""A paragraph opening with a short capitalised label and a colon (« Jean-Noël Barrot : … »)."""
+
+
+def labelled_answers(doc: Doc, res: Resolver) -> list[tuple[int, int, Attribution]]:
+    """Interviews in Q/R form without marks: when at least two paragraphs open with a short
+    capitalised label and a colon (« Le Figaro : … » / « Édouard Philippe : … ») and one of
+    them asks a question, the text of
+    each paragraph labelled by a person mention is that person's direct quote (rule
+    `interview_label`). Paragraphs opening with a mark are left to the marked-quote rules."""
+    text = doc_text(doc)
+    labelled = []
+    for start, end in paragraphs(text):
+        match = LABEL.match(text, start, end)
+        if match:
+            labelled.append((start + len(match[1]), match.start(2) + len(match[2].rstrip()),
+                             match.end(), end))
+    if len(labelled) < 2 or not any(text[s:e].rstrip().endswith("?") for _, _, s, e in labelled):
+        return []  # headlines (« Paris : … ») are no interview: an interview asks questions
+    found = []
+    for label_start, label_end, start, end in labelled:
+        person = next((m for m in res.mentions if m["start"] == label_start and
+                       m["end"] == label_end and m["label"] == "PER"), None)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if person is not None and mark_roles().get(text[start]) not in ("open", "either"):
+            found.append((start, end, Attribution(person["entity"], person["start"],
+                                                  person["end"], "", "interview_label", True)))
+    return found
+
+
 def continue_speakers(rows: list[dict], starts: dict[int, int], para_starts: list[int]
                       ) -> None:
     """A direct quote opening its paragraph with no attribution takes the speaker of the
@@ -1459,6 +1492,8 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
     for clause in indirect:
         rows.append(quote_row(doc, doc_id, clause.start, clause.end, "indirect",
                               clause.attribution, mentions))
+    for start, end, who in labelled_answers(doc, res):
+        rows.append(quote_row(doc, doc_id, start, end, "direct", who, mentions))
     for row in rows:
         row.pop("_opens_paragraph", None)
         row.pop("_runs_on", None)

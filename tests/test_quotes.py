@@ -388,6 +388,14 @@ RULES = {
     "Édouard Philippe et Gérald Darmanin ont pris la parole. « Je le regrette », a confié le "
     "maire du Havre.": [
         ("Je le regrette", "direct", "", "confier", "inverted")],
+    # an interview in Q/R form without marks: the labelled person's answers are quotes
+    "Le Parisien : Pourquoi partir maintenant ?\nDidier Deschamps : Parce que c'est le bon "
+    "moment.\nLe Parisien : Des regrets ?\nDidier Deschamps : Aucun.": [
+        ("Parce que c'est le bon moment.", "direct", "Didier Deschamps", "", "interview_label"),
+        ("Aucun.", "direct", "Didier Deschamps", "", "interview_label")],
+    # labelled headlines ask no question: no quote
+    "Paris : un homme interpellé après une agression.\nEmmanuel Macron : le président en "
+    "visite à Berlin.": [],
     # a role's complement must match the one its person was introduced with
     "Pour Mathilde Panot, présidente du groupe LFI, le texte est « une purge ». Marine Le Pen "
     "est plus prudente. « Nous verrons », a estimé la présidente du groupe RN.": [
