@@ -35,7 +35,8 @@
   so far — for a role with a complement, only if that person is a subject — else, after a
   reply verb, the other of two people named together, else the only candidate of the
   previous sentence; see data/quotes/README.md), `+org` (« l'ONG », « le constructeur » → the
-  organisation named before; of several, the nearest subject one), `+name` (a capitalised name the entity tagger missed),
+  organisation named before; of several, the nearest subject one), `+name` (a capitalised
+  name the entity tagger missed),
   `+passive` (« jugés … par X »), `+previous` (« Et d'ajouter : » takes the previous quote's
   speaker). A place in a « de » complement is not a speaker (« la gendarmerie de Lyon »)
   unless the head is a document (« un communiqué de Matignon »); the medium after « à » is
