@@ -577,6 +577,9 @@ class Resolver:
             if any(t.lemma_.lower() == lemma and names <= role_names(t) | words
                    for t in window if t.i != token.i):
                 return m
+        described = self.described(token, people)
+        if described is not None:
+            return described
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         specific = following is not None and following.lower_ in NP_LINKS or any(
             c.dep_.startswith("nmod") for c in token.rights)
@@ -594,6 +597,22 @@ class Resolver:
             return found if not specific or self.is_subject(found) else None
         return self.exchange_partner(token, compatible) or self.sole_in_previous_sentence(
             token, compatible)
+
+    def described(self, token: Token, people: list[dict]) -> dict | None:
+        """« le dirigeant ukrainien » after « le président ukrainien Volodymyr Zelensky » and
+        « son homologue américain Donald Trump »: the only person introduced with the same
+        adjective as the role's (nationality, party…)."""
+        adjectives = {t.lower_ for t in self.doc[token.i + 1 : token.i + 3]
+                      if t.pos_ == "ADJ" and t.is_lower}
+        if not adjectives:
+            return None
+        found = {}
+        for m in people:
+            span = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            if span is not None and adjectives & {t.lower_ for t in self.doc[
+                    max(0, span.start - 4) : min(len(self.doc), span.end + 3)]}:
+                found[m["entity"]] = m
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def sentence_key(self, pos: int) -> int:
         """Start offset of the text sentence holding a character offset."""
