@@ -87,6 +87,8 @@ DETERMINER_GENDER = {"le": "Masc", "la": "Fem", "un": "Masc", "une": "Fem", "ce"
                      "cette": "Fem"}
 DEMONSTRATIVES = {"c'", "ce", "cela", "ça", "ceci"}
 ORDINALS = {"premier", "première", "second", "seconde", "ancien", "ancienne", "ex"}
+AUXILIARY_FORMS = {"a", "ont", "avait", "avaient", "aura", "est", "sont", "était"}
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 DEFINITE = {"le", "la", "l'", "les", "ce", "cette", "cet"}
 INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "quelques"}
 PRONOUN_SUBJECT_WINDOW = 300
@@ -931,8 +933,13 @@ def left_subject(verb: Token, depth: int = 0) -> Token | None:
     i = verb.i - 1
     while i >= 0:
         t = doc[i]
-        if t.is_space or t.pos_ in ("AUX", "ADV") or t.lower_ in CLITICS:
+        if t.is_space or t.pos_ in ("AUX", "ADV") or t.lower_ in CLITICS or (
+                t.lower_ in AUXILIARY_FORMS):  # the tagger sometimes calls « a » a verb
             i -= 1
+            continue
+        if t.pos_ in ("PROPN", "NOUN") and i >= 2 and doc[i - 1].lower_ in POSSESSIVES and (
+                doc[i - 2].lower_ in ("de", "pour", "à", "en")):
+            i -= 3  # « La Maison Blanche a de son côté évoqué », « pour sa part »: skip the PP
             continue
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
             return t

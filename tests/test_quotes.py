@@ -396,6 +396,22 @@ RULES = {
     # labelled headlines ask no question: no quote
     "Paris : un homme interpellé après une agression.\nEmmanuel Macron : le président en "
     "visite à Berlin.": [],
+    # a role's adjective names the person introduced with it
+    "Le président ukrainien Volodymyr Zelensky a rencontré son homologue américain Donald "
+    "Trump. Le dirigeant ukrainien s'est dit « optimiste ».": [
+        ("optimiste", "partial", "Volodymyr Zelensky", "dire", "verb_before+role")],
+    # « de son côté », « pour sa part » between auxiliary and participle is no subject
+    "La Maison Blanche a de son côté évoqué des échanges « productifs ».": [
+        ("productifs", "partial", "Maison-Blanche", "évoquer", "verb_before")],
+    # professions are roles; « défendre » reports
+    "Dans son essai, Esther Duflo décrit la pauvreté. « Les pauvres ne sont pas "
+    "irrationnels », résume l'économiste.": [
+        ("Les pauvres ne sont pas irrationnels", "direct", "Esther Duflo", "résumer",
+         "inverted+role")],
+    "Élisabeth Borne a présenté son plan. Les syndicats restent sceptiques. « Ce plan est une "
+    "bonne base », a-t-elle défendu.": [
+        ("Ce plan est une bonne base", "direct", "Élisabeth Borne", "défendre",
+         "inverted+pronoun")],
     # a role's complement must match the one its person was introduced with
     "Pour Mathilde Panot, présidente du groupe LFI, le texte est « une purge ». Marine Le Pen "
     "est plus prudente. « Nous verrons », a estimé la présidente du groupe RN.": [
