@@ -108,8 +108,9 @@ def evaluate(path: Path = EVAL_SET, model: str | None = None) -> dict:
     blind on 2026-11-25: recall 0.988, precision 0.964, speaker accuracy 0.667 on 82 gold
     quotes, then used for fixes; after them 0.988 / 1.000 / 0.975), `fresh5` (30 passages
     written after those fixes, first run: recall 1.000, precision 0.971, speaker accuracy
-    1.000). The blind first-run numbers are the honest estimate for unseen copy. Gold
-    conventions: `tests/data/quote_eval_README.md`.
+    1.000), `fresh6` (18 longer article-like passages, first run: 1.000 / 1.000 / 0.765, then
+    used for fixes). The blind first-run numbers are the honest estimate for unseen copy;
+    scores after the fixes are in `tests/data/quote_eval_README.md` with the gold conventions.
     """
     from analysis.quotes import extract_quotes
 
