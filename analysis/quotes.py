@@ -451,6 +451,8 @@ class Resolver:
         """Speaker of the quote attributed just before (set by `doc_quotes`)."""
         self.previous_start = -1
         """Start of that quote."""
+        self.previous_mention: dict | None = None
+        """The mention that resolved that speaker."""
         self.quoted: list[tuple[int, int]] = []
         """Character ranges of the quotes with their marks (set by `doc_quotes`): a subject
         inside a quote is no antecedent for the reporter's pronoun."""
@@ -505,7 +507,9 @@ class Resolver:
 
     def pronoun(self, token: Token, gender: str) -> dict | None:
         """Nearest previous person of the pronoun's gender, then of unknown gender, then any;
-        first the nearest subject naming a person (`subject_antecedent`), then a subject of
+        first a subject naming a person in the pronoun's own sentence, then the speaker of a
+        quote in this or the previous sentence (`previous_quote_speaker`), then the nearest
+        subject naming a person (`subject_antecedent`), then a subject of
         this or the previous sentence over a closer non-subject (« X a reçu Y. Il a dit… »
         → X)."""
         people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx]
@@ -518,7 +522,9 @@ class Resolver:
             if g and g != gender and strong:
                 continue
             (matching if g == gender else unknown if not g else other).append(m)
-        subject = self.subject_antecedent(token, gender)
+        subject = (self.subject_antecedent(token, gender, self.sentence_key(token.idx))
+                   or self.previous_quote_speaker(token, gender)
+                   or self.subject_antecedent(token, gender))
         if subject is not None:
             return subject
         first = sentence_of(token)
@@ -535,13 +541,26 @@ class Resolver:
                  and m["start"] - token.idx < 200 and self.gender(m)[0] in (gender, "")]
         return after[0] if after else None
 
-    def subject_antecedent(self, pronoun: Token, gender: str) -> dict | None:
+    def previous_quote_speaker(self, pronoun: Token, gender: str) -> dict | None:
+        """« Pour X, cette réaction est « inquiétante ». « … », estime-t-il »: the speaker of
+        a quote in this or the previous sentence, when a person of a compatible gender."""
+        m = self.previous_mention
+        if m is None or m.get("label") != "PER" or self.previous_start >= pronoun.idx:
+            return None
+        if self.previous_start < self.previous_sentence_start(pronoun.idx):
+            return None
+        g, strong = self.gender(m)
+        return m if not (g and strong and g != gender) else None
+
+    def subject_antecedent(self, pronoun: Token, gender: str, lo: int | None = None
+                           ) -> dict | None:
         """The nearest grammatical subject before the pronoun (within
         `PRONOUN_SUBJECT_WINDOW` characters) that is a name or a person's role, when it
         resolves to a person whose gender does not clash: « Marine Le Pen a répondu à Valérie
         Pécresse. « … », a-t-elle lancé » → Le Pen. A role that does not resolve stops the
-        search (the caller then falls back to the nearest person)."""
-        lo = pronoun.idx - PRONOUN_SUBJECT_WINDOW
+        search (the caller then falls back to the nearest person). `lo` narrows the search
+        (to the pronoun's own sentence)."""
+        lo = pronoun.idx - PRONOUN_SUBJECT_WINDOW if lo is None else lo
         for t in reversed(self.doc[: pronoun.i]):
             if t.idx < lo:
                 break
@@ -622,6 +641,12 @@ class Resolver:
         para = next((s for s, e in paragraphs(text) if s <= pos < e), 0)
         return sentence_start(text, para, pos)
 
+    def previous_sentence_start(self, pos: int) -> int:
+        """Start of the sentence before the one holding `pos` (across a paragraph break)."""
+        text = doc_text(self.doc)
+        own = self.sentence_key(pos)
+        return self.sentence_key(max(0, own - 1 - (text[own - 1 : own] == "\n"))) if own else 0
+
     def exchange_partner(self, token: Token, compatible: dict[str, dict]) -> dict | None:
         """« X a interpellé Y. « A », a lancé X. « B », a rétorqué le président du RN »: of
         exactly two candidates named in one sentence, a role after a reply verb
@@ -642,11 +667,10 @@ class Resolver:
         """« Adi Hütter ne cachait pas sa déception. « … », a regretté l'entraîneur
         autrichien »: the only candidate named in the sentence before the role's; when that
         sentence names nobody, the speaker of its quote."""
-        text = doc_text(self.doc)
         own = self.sentence_key(token.idx)
         if own == 0:
             return None
-        previous = self.sentence_key(max(0, own - 1 - (text[own - 1 : own] == "\n")))
+        previous = self.previous_sentence_start(token.idx)
         named = {m["entity"]: m for m in compatible.values() if previous <= m["start"] < own}
         if not named and self.previous_speaker in compatible and (
                 previous <= self.previous_start < own):
@@ -1499,6 +1523,8 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
         who = attribute_marked(doc, res, quote, kind, indirect)
         if who.speaker:
             res.previous_speaker, res.previous_start = who.speaker, quote.start
+            res.previous_mention = next((m for m in mentions if m["start"] == who.speaker_start
+                                         and m["end"] == who.speaker_end), None)
         row = quote_row(doc, doc_id, quote.start, quote.end, kind, who, mentions)
         row["_subjectless"] = who.rule == "verb_before" and not who.subject_found
         row["_opens_paragraph"] = not doc_text(doc)[quote.para_start : quote.opener].strip()

@@ -412,6 +412,15 @@ RULES = {
     "bonne base », a-t-elle défendu.": [
         ("Ce plan est une bonne base", "direct", "Élisabeth Borne", "défendre",
          "inverted+pronoun")],
+    # a pronoun continues the speaker of the quote in the previous sentence before an older
+    # subject
+    "Laurent Wauquiez a dénoncé « un coup d'État ». Pour le constitutionnaliste Dominique "
+    "Rousseau, cette réaction est « inquiétante ». « On ne peut pas attaquer le juge », "
+    "estime-t-il.": [
+        ("un coup d'État", "partial", "Laurent Wauquiez", "dénoncer", "verb_before"),
+        ("inquiétante", "partial", "Dominique Rousseau", "", "source_cue"),
+        ("On ne peut pas attaquer le juge", "direct", "Dominique Rousseau", "estimer",
+         "inverted+pronoun")],
     # a role's complement must match the one its person was introduced with
     "Pour Mathilde Panot, présidente du groupe LFI, le texte est « une purge ». Marine Le Pen "
     "est plus prudente. « Nous verrons », a estimé la présidente du groupe RN.": [
