@@ -213,14 +213,16 @@ class Marked:
     runs_on: bool = False
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty line of the text."""
+@functools.lru_cache(maxsize=4)
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each non-empty line of the text (memoised: the rules ask for the
+    same document's paragraphs many times)."""
     spans, pos = [], 0
     for line in text.split("\n"):
         if line.strip():
             spans.append((pos, pos + len(line)))
         pos += len(line) + 1
-    return spans
+    return tuple(spans)
 
 
 def mark_role(text: str, i: int, open_marks: list[str]) -> str:
@@ -447,6 +449,8 @@ class Resolver:
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: (m["start"], m["end"]))
         self._genders: dict[tuple[int, int], tuple[str, bool]] = {}
+        self._windows: dict[tuple[int, int], tuple[list[Token], frozenset[str],
+                                                    frozenset[str]]] = {}
         self.previous_speaker = ""
         """Speaker of the quote attributed just before (set by `doc_quotes`)."""
         self.previous_start = -1
@@ -590,13 +594,9 @@ class Resolver:
         people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx]
         names = role_names(token)
         for m in reversed(people):
-            span = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")
-            if span is None:
-                continue
-            window = self.doc[max(0, span.start - 4) : min(len(self.doc), span.end + 3)]
-            words = {t.lower_ for t in window}
-            if any(t.lemma_.lower() == lemma and names <= role_names(t) | words
-                   for t in window if t.i != token.i):
+            window, lemmas, words = self.window(m)
+            if lemma in lemmas and any(t.lemma_.lower() == lemma and names <= role_names(t) |
+                                       words for t in window if t.i != token.i):
                 return m
         described = self.described(token, people)
         if described is not None:
@@ -619,6 +619,18 @@ class Resolver:
         return self.exchange_partner(token, compatible) or self.sole_in_previous_sentence(
             token, compatible)
 
+    def window(self, mention: dict) -> tuple[list[Token], frozenset[str], frozenset[str]]:
+        """Tokens around a mention (4 before, 3 after) with their lemmas and lower-cased
+        words, memoised: where a person's role or description is introduced."""
+        key = (mention["start"], mention["end"])
+        if key not in self._windows:
+            span = self.doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+            tokens = [] if span is None else list(
+                self.doc[max(0, span.start - 4) : min(len(self.doc), span.end + 3)])
+            self._windows[key] = (tokens, frozenset(t.lemma_.lower() for t in tokens),
+                                  frozenset(t.lower_ for t in tokens))
+        return self._windows[key]
+
     def described(self, token: Token, people: list[dict]) -> dict | None:
         """« le dirigeant ukrainien » after « le président ukrainien Volodymyr Zelensky » and
         « son homologue américain Donald Trump »: the only person introduced with the same
@@ -627,12 +639,7 @@ class Resolver:
                       if t.pos_ == "ADJ" and t.is_lower}
         if not adjectives:
             return None
-        found = {}
-        for m in people:
-            span = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")
-            if span is not None and adjectives & {t.lower_ for t in self.doc[
-                    max(0, span.start - 4) : min(len(self.doc), span.end + 3)]}:
-                found[m["entity"]] = m
+        found = {m["entity"]: m for m in people if adjectives & self.window(m)[2]}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def sentence_key(self, pos: int) -> int:
