@@ -545,6 +545,19 @@ class Resolver:
                  and m["start"] - token.idx < 200 and self.gender(m)[0] in (gender, "")]
         return after[0] if after else None
 
+    def opens_sentence(self, token: Token) -> bool:
+        """Whether the token heads the noun phrase opening its sentence (« La présidente de
+        l'Assemblée, X, a dû… »): a subject even when the parser, misled by a line break or a
+        quote, did not say so."""
+        start = self.sentence_key(token.idx)
+        i = token.i - 1
+        while i >= 0 and self.doc[i].idx >= start:
+            if self.doc[i].pos_ not in ("DET", "ADJ") and not self.doc[i].is_space or (
+                    token.i - i > 3):
+                return False
+            i -= 1
+        return True
+
     def previous_quote_speaker(self, pronoun: Token, gender: str) -> dict | None:
         """« Pour X, cette réaction est « inquiétante ». « … », estime-t-il »: the speaker of
         a quote in this or the previous sentence, when a person of a compatible gender."""
@@ -568,8 +581,8 @@ class Resolver:
         for t in reversed(self.doc[: pronoun.i]):
             if t.idx < lo:
                 break
-            if not t.dep_.startswith("nsubj") or t.pos_ not in ("PROPN", "NOUN") or inside(
-                    t.idx, self.quoted):
+            if t.pos_ not in ("PROPN", "NOUN") or inside(t.idx, self.quoted) or not (
+                    t.dep_.startswith("nsubj") or self.opens_sentence(t)):
                 continue
             covering = self.covering(t)
             role = t.lemma_.lower() in role_nouns() or t.lower_ in role_nouns()

@@ -421,6 +421,14 @@ RULES = {
         ("inquiétante", "partial", "Dominique Rousseau", "", "source_cue"),
         ("On ne peut pas attaquer le juge", "direct", "Dominique Rousseau", "estimer",
          "inverted+pronoun")],
+    # the noun phrase opening a sentence is its subject even when the parser missed it
+    "Mathilde Panot l'a défendue à la tribune. « Ce gouvernement n'a plus de légitimité », "
+    "a-t-elle lancé.\nLa présidente de l'Assemblée, Yaël Braun-Pivet, a dû suspendre la "
+    "séance. « Je demande à chacun de garder son calme », a-t-elle exhorté.": [
+        ("Ce gouvernement n'a plus de légitimité", "direct", "Mathilde Panot", "lancer",
+         "inverted+pronoun"),
+        ("Je demande à chacun de garder son calme", "direct", "Yaël Braun-Pivet", "exhorter",
+         "inverted+pronoun")],
     # a role's complement must match the one its person was introduced with
     "Pour Mathilde Panot, présidente du groupe LFI, le texte est « une purge ». Marine Le Pen "
     "est plus prudente. « Nous verrons », a estimé la présidente du groupe RN.": [
