@@ -766,6 +766,11 @@ class Resolver:
                                 or self.covering(t)["label"] not in ("PER", "LOC")
                                 or document and self.covering(t)["label"] == "LOC"])
 
+        if other is None and token.is_title and is_demonym(token.text):
+            # « a écrit le Français »: a nationality names the person introduced with it
+            found = {m["entity"]: m for m in self.mentions if m["label"] == "PER" and
+                     m["end"] <= token.idx and token.lower_ in self.window(m)[2]}
+            return (next(iter(found.values())), "role") if len(found) == 1 else (None, "")
         if other is None and token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ", "NUM"):
             return name_run(token), "name"
         return other, ""
@@ -804,6 +809,16 @@ class Resolver:
         if mention is None:
             return Attribution(verb=verb, rule=rule, subject_found=True)
         return Attribution(mention["entity"], mention["start"], mention["end"], verb, rule, True)
+
+
+def is_demonym(word: str) -> bool:
+    """Whether a capitalised word is a nationality or inhabitant noun (« le Français »), from
+    the entity module's list."""
+    try:
+        from .entities import demonyms
+    except ImportError:  # the entity module is optional here
+        return False
+    return word in demonyms()
 
 
 def role_names(token: Token) -> set[str]:
@@ -1068,7 +1083,10 @@ def source_cue(res: Resolver, tokens: list[Token], at_start: bool) -> Attributio
             continue
         if word == "pour" and not any(x.text == "," for x in rest[:8]):
             continue
-        return res.attribution(head, "", "source_cue")
+        found = res.attribution(head, "", "source_cue")
+        if not found.speaker and head.lemma_.lower() in word_set("document_nouns.csv"):
+            return None  # « selon des propos rapportés par … »: a channel, not the source
+        return found
     return None
 
 
@@ -1092,16 +1110,20 @@ def verb_before(res: Resolver, tokens: list[Token], rule: str) -> Attribution | 
 
 
 def bare_participle(verb: Token) -> bool:
-    """« Interrogée sur BFMTV, X a été catégorique : »: a past participle with no auxiliary
-    describes the speaker; it is not the act of speaking."""
+    """« Interrogée sur BFMTV, X a été catégorique : », « selon des propos rapportés par… »:
+    a past participle with no auxiliary, opening a clause or right after a noun, describes
+    someone or something; it is not the act of speaking."""
     doc = verb.doc
     if "Part" not in verb.morph.get("VerbForm") or verb.lower_.endswith("ant"):
         return False
     before = doc[verb.i - 1] if verb.i > 0 else None
+    near = doc[max(0, verb.i - 4) : verb.i]
     has_aux = any(c.dep_.startswith("aux") for c in verb.children) or (
-        before is not None and (before.pos_ == "AUX" or before.text.startswith("-")))
+        before is not None and (before.pos_ == "AUX" or before.text.startswith("-"))) or any(
+        (t.pos_ == "AUX" or t.lower_ in AUXILIARY_FORMS) and not any(
+            x.is_punct for x in doc[t.i : verb.i]) for t in near)  # « a de son côté évoqué »
     return not has_aux and (before is None or before.is_punct or before.is_space or
-                            before.is_sent_start)
+                            before.is_sent_start or before.pos_ == "NOUN")
 
 
 def passive_agent(verb: Token) -> Token | None:

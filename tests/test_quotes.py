@@ -429,6 +429,16 @@ RULES = {
          "inverted+pronoun"),
         ("Je demande à chacun de garder son calme", "direct", "Yaël Braun-Pivet", "exhorter",
          "inverted+pronoun")],
+    # « selon des propos rapportés par … » names a channel: the governing verb's subject
+    "Selon des propos rapportés par Le Parisien, le président du club, Florentino Pérez, "
+    "reste « confiant ».": [
+        ("confiant", "partial", "Florentino Pérez", "reste", "governing_verb+name")],
+    # a nationality noun names the person introduced with it, never itself
+    "Carlo Ancelotti a défendu son joueur. « On ne lâche rien », a écrit le Français sur X.": [
+        ("On ne lâche rien", "direct", "", "écrire", "inverted")],
+    "L'attaquant français Kylian Mbappé a marqué. « On ne lâche rien », a écrit le Français "
+    "sur X.": [
+        ("On ne lâche rien", "direct", "Kylian Mbappé", "écrire", "inverted+role")],
     # a role's complement must match the one its person was introduced with
     "Pour Mathilde Panot, présidente du groupe LFI, le texte est « une purge ». Marine Le Pen "
     "est plus prudente. « Nous verrons », a estimé la présidente du groupe RN.": [
