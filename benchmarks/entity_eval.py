@@ -7,6 +7,10 @@ lowercase particle: `de Montchalin` = `Montchalin`), and the labels are equal. P
 true positives = Σ min(predicted count, gold count) over keys; the scores are micro-averaged
 over all passages.
 
+Splits: `dev` (60 passages written blind, then used to develop the rules) and `fresh` (20
+passages written after the rules, scored blind once; not used for tuning): see
+`tests/data/entity_eval.md` for the scores.
+
 Three views: `core` (PER, LOC, ORG; MISC left out on both sides: what the frequency tables are
 mostly read for), `all` (the four labels), `unlabelled` (core labels, name only).
 Two systems per model: `ours` (`doc_entities`, per document, no cross-passage unification)
@@ -105,14 +109,18 @@ def evaluate(model: str, path: Path = EVAL_SET) -> dict:
     cases = load_cases(path)
     predicted = predictions(cases, model)
     result: dict = {"model": model, "passages": len(cases)}
+    splits = sorted(set(cases["split"]))
     for system in ("ours", "raw"):
         totals = {view: Counter() for view in ("core", "all", "unlabelled")}
+        by_split = {split: Counter() for split in splits}
         errors = []
         for row in cases.itertuples():
             for view in totals:
                 gold = counter(row.gold, view)
                 mine = counter(predicted[row.id][system], view)
                 totals[view].update(compare(gold, mine))
+                if view == "core":
+                    by_split[row.split].update(compare(gold, mine))
                 if view == "all":
                     missed, spurious = gold - mine, mine - gold
                     if missed or spurious:
@@ -120,6 +128,7 @@ def evaluate(model: str, path: Path = EVAL_SET) -> dict:
                                        "missed": sorted(map(list, missed.elements())),
                                        "spurious": sorted(map(list, spurious.elements()))})
         result[system] = {view: scores(dict(stats)) for view, stats in totals.items()}
+        result[system]["core_by_split"] = {k: scores(dict(v)) for k, v in by_split.items()}
         result[system]["errors"] = errors
     return result
 
@@ -137,8 +146,11 @@ def main(argv: list[str] | None = None) -> list[dict]:
         for system in ("ours", "raw"):
             line = "  ".join(
                 f"{view} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}"
-                for view, s in result[system].items() if view != "errors")
+                for view, s in result[system].items() if view in ("core", "all", "unlabelled"))
             print(f"  {system:>4}: {line}")
+            for split, s in result[system]["core_by_split"].items():
+                print(f"        core on {split:>5} ({s['gold']} gold): P {s['precision']:.3f} "
+                      f"R {s['recall']:.3f} F1 {s['f1']:.3f}")
         if args.errors:
             for error in result["ours"]["errors"]:
                 print("    ", json.dumps(error, ensure_ascii=False))
