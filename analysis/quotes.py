@@ -142,6 +142,13 @@ def verb_forms() -> dict[str, str]:
 
 
 @functools.cache
+def multiword_last_words() -> frozenset[str]:
+    """Last words of the multi-word reporting forms (« savoir » of « fait savoir »): a token
+    that is none of them cannot end one, which spares building its two- and three-word keys."""
+    return frozenset(form.rsplit(" ", 1)[1] for form in verb_forms() if " " in form)
+
+
+@functools.cache
 def not_reporting() -> frozenset[tuple[str, str]]:
     """(lemma before, verb lemma) pairs that are not reporting: « il faut dire que »; a verb
     lemma `*` stands for every reporting verb (« faut-il croire que »)."""
@@ -916,7 +923,9 @@ def reporting_lemma(token: Token, loose: bool = False) -> str:
     A form the tagger did not call a verb counts in strict mode only right after an auxiliary,
     a name or a subject pronoun (« Bruno Le Maire juge », « il estime »)."""
     doc = token.doc
-    for width in (3, 2):
+    last_words = multiword_last_words()
+    multiword = token.lower_ in last_words or token.lemma_.lower() in last_words
+    for width in (3, 2) if multiword else ():
         if token.i - width + 1 >= 0:
             words = doc[token.i - width + 1 : token.i + 1]
             for key in (" ".join(t.lower_ for t in words), " ".join(t.lemma_.lower()
