@@ -167,6 +167,13 @@ missing unless the alias table in `data/entities/aliases.csv` lists it or it has
 model designator (« S-400 »); adjectives of nationality (« russe ») are deliberately not counted.
 The same surname alone in two articles is merged only when one full name in the corpus ends
 with it.
+
+How far to trust them: on 20 French news passages written for the evaluation after the rules
+were fixed (`tests/data/entity_eval.csv`, scored by `benchmarks/entity_eval.py`), the
+person/place/organisation mentions reach an F1 of 0.90 with `fr_core_news_sm` and 0.92 with
+`fr_core_news_md`, against 0.66 and 0.73 for the raw spaCy model. Typical remaining errors:
+brands named after people (« Louis Vuitton ») counted as persons, first names missing from
+`data/entities/first_names.csv`, long official names split in two.
 """,
         ),
     ],
@@ -238,6 +245,13 @@ The lexicon scores words, not irony or context: « blocus » is negative whoever
 without quotation marks or a reporting verb are not found, and a speaker named only by a
 description (« un responsable ») stays empty when no person can be resolved. The rule that fired
 for each attribution is in the `rule` column, so every speaker can be checked by hand.
+
+How far to trust the speakers: on passages of French news copy written for the evaluation
+(`tests/data/quote_eval.csv`, `benchmarks/quote_eval.py`), quotes were found with a recall above
+0.96 on every batch; speakers were right for 0.67 to 0.80 of the quotes of each batch scored
+blind, before the rules were improved on it, and for 0.91 to 1.00 after. Expect about 0.85 to
+0.9 on new copy. The typical misses: a role (« la présidente du Conseil ») when two people of
+the same gender could hold it, where the rules leave the speaker empty rather than guess.
 """,
         ),
     ],
@@ -299,7 +313,15 @@ figure""",
 Expressions are resolved one by one against the publication date; a date given relative to
 another event (« deux jours après le sommet ») is not chained. Articles without a publication
 date keep the `value` of relative expressions with empty dates. Durations (« pendant trois
-heures ») are not events and are not listed.
+heures ») are not events and are not listed, and neither are times of day, « la veille » /
+« le lendemain », or a day and month written « 12/05 » without a year. A habit (« chaque année
+en juillet ») is resolved to one July. The tense that decides between the last and the next
+Saturday comes from the parser, which is sometimes wrong.
+
+How far to trust it: on sentences of French news copy written for the evaluation before the
+rules were tuned on them, 35 of 36 and 26 of 29 expressions came out exactly right, against 22
+and 18 for `dateparser.search.search_dates` anchored on the same publication dates
+(`benchmarks/temporal_vs_dateparser.py`).
 """,
         ),
     ],
