@@ -249,7 +249,7 @@ for each attribution is in the `rule` column, so every speaker can be checked by
 How far to trust the speakers: on passages of French news copy written for the evaluation
 (`tests/data/quote_eval.csv`, `benchmarks/quote_eval.py`), quotes were found with a recall above
 0.96 on every batch; speakers were right for 0.67 to 0.80 of the quotes of each batch scored
-blind, before the rules were improved on it, and for 0.91 to 1.00 after. Expect about 0.85 to
+blind, before the rules were improved on it, and for 0.89 to 1.00 after. Expect about 0.85 to
 0.9 on new copy. The typical misses: a role (« la présidente du Conseil ») when two people of
 the same gender could hold it, where the rules leave the speaker empty rather than guess.
 """,
