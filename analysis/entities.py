@@ -58,7 +58,6 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
@@ -1263,8 +1262,9 @@ def plot_entity_trends(freq_by: pd.DataFrame, top: int = 8) -> Figure:
         )
         for ax, (name, label) in zip(axes.flat, ranked, strict=False):
             colour = plots.LABEL_COLOURS.get(label, plots.NEUTRAL)
-            ax.plot(table.index, table[name], marker="o", markersize=3, color=colour)
-            ax.fill_between(table.index, table[name], color=colour, alpha=0.15)
+            # stems, not lines: counts belong to publication dates, nothing lies between them
+            ax.vlines(table.index, 0, table[name], color=colour, linewidth=2.5)
+            ax.plot(table.index, table[name], "o", markersize=5, color=colour)
             ax.set_title(f"{plots.snippet(name, 40)} ({label})", fontsize=10)
             ax.grid(axis="y", visible=True)
             ax.set_ylim(bottom=0)
@@ -1277,9 +1277,7 @@ def plot_entity_trends(freq_by: pd.DataFrame, top: int = 8) -> Figure:
         fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
         fig.supylabel("mentions", fontsize=10)
         if isinstance(groups[0], pd.Timestamp):
-            locator = mdates.AutoDateLocator(minticks=3, maxticks=6)
-            axes.flat[0].xaxis.set_major_locator(locator)
-            axes.flat[0].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+            plots.french_date_axis(axes.flat[0])  # shared x: every panel gets French dates
         else:
             fig.autofmt_xdate()
         fig.tight_layout()

@@ -13,8 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import matplotlib
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 # Colour-blind-safe palette (Okabe & Ito); entity labels keep the same colour in every figure.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -59,6 +62,29 @@ def new_figure(width: float = 8.0, height: float = 4.5, **kwargs):
 def snippet(text: str, width: int = 60) -> str:
     """A one-line excerpt for labels: whitespace folded, cut at a word with an ellipsis."""
     return textwrap.shorten(" ".join(str(text).split()), width=width, placeholder="…")
+
+
+def french_date(stamp: pd.Timestamp, style: str = "day") -> str:
+    """25 juin 2022 / juin 2022 / 25 juin / 2022, with the French month abbreviations of
+    `data/temporal/words.json` (`style`: day, month, short, year)."""
+    from .temporal import lexicon
+
+    month = lexicon()["month_labels"][stamp.month - 1]
+    return {"day": f"{stamp.day} {month} {stamp.year}", "month": f"{month} {stamp.year}",
+            "short": f"{stamp.day} {month}", "year": f"{stamp.year}"}[style]
+
+
+def french_date_axis(ax, lo: float | None = None, hi: float | None = None) -> None:
+    """A date x axis labelled in French: '25 juin', 'juin 2022' or '2022' depending on the span
+    (day numbers `lo`..`hi`, which also become the limits; the current limits if not given)."""
+    if lo is None or hi is None:
+        lo, hi = ax.get_xlim()
+    span = hi - lo
+    style = "short" if span <= 120 else "month" if span <= 4 * 365 else "year"
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=9))
+    ax.xaxis.set_major_formatter(FuncFormatter(
+        lambda x, _pos: french_date(pd.Timestamp(mdates.num2date(x)).tz_localize(None), style)))
+    ax.set_xlim(lo, hi)
 
 
 def save_figure(

@@ -18,12 +18,11 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.textpath import TextToPath
-from matplotlib.ticker import FuncFormatter
 from spacy.tokens import Doc
 
 from . import plots
 from .nlp import corpus_docs
-from .temporal import DAY, Mention, direction_of, find_mentions, governing_tense, lexicon
+from .temporal import DAY, Mention, direction_of, find_mentions, governing_tense
 
 COLUMNS = [
     "doc_id", "start", "end", "expression", "sentence", "start_date", "end_date",
@@ -160,17 +159,10 @@ def _lanes(timeline: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
         published = record.get("published", pd.NaT) if len(record) else pd.NaT
         title = str(record.get("title", "") or "") if len(record) else ""
         name = plots.snippet(title, 34) if title else str(doc_id)
-        date = _french_date(published) if pd.notna(published) else "no date"
+        date = plots.french_date(published) if pd.notna(published) else "no date"
         rows.append({"doc_id": doc_id, "label": f"{name}\n{date}", "published": published})
     lanes = pd.DataFrame(rows, columns=["doc_id", "label", "published"])
     return lanes.sort_values(["published", "doc_id"], na_position="last").reset_index(drop=True)
-
-
-def _french_date(stamp: pd.Timestamp, style: str = "day") -> str:
-    """25 juin 2022 / juin 2022 / 2022 with French month abbreviations (words.json)."""
-    month = lexicon()["month_labels"][stamp.month - 1]
-    return {"day": f"{stamp.day} {month} {stamp.year}", "month": f"{month} {stamp.year}",
-            "short": f"{stamp.day} {month}", "year": f"{stamp.year}"}[style]
 
 
 def _window(timeline: pd.DataFrame, pubs: pd.Series) -> tuple[float, float, float]:
@@ -228,7 +220,7 @@ def _label(row, prefix: str = "") -> str:
 def _when(row) -> str:
     """A readable date for a label: 9 nov. 1989, nov. 1989, 1961, années 1990, 20e siècle."""
     if row.granularity == "day":
-        return _french_date(row.start_date)
+        return plots.french_date(row.start_date)
     return _period(row)[2]
 
 
@@ -278,17 +270,6 @@ def _draw_item(ax, item: Item, y: float, lo: float) -> None:
     ax.text(item.text_x, y, item.label, ha=item.align, va="center", fontsize=LABEL_SIZE,
             color="#222222", clip_on=False, zorder=5,
             bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6, "alpha": 0.85})
-
-
-def _date_axis(ax, lo: float, hi: float) -> None:
-    """Readable French dates: '25 juin', 'juin 2022' or '2022' depending on the span."""
-    span = hi - lo
-    style = "short" if span <= 120 else "month" if span <= 4 * 365 else "year"
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(FuncFormatter(
-        lambda x, _pos: _french_date(pd.Timestamp(mdates.num2date(x)).tz_localize(None), style)))
-    ax.set_xlim(lo, hi)
 
 
 def _legend(ax, has_clipped: bool) -> None:
@@ -349,7 +330,7 @@ def plot_timeline(timeline: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
         ax.set_ylim(top, 0)
         ax.set_yticks(ticks, lanes["label"].tolist(), fontsize=8.5)
         ax.tick_params(axis="y", length=0)
-        _date_axis(ax, lo, hi)
+        plots.french_date_axis(ax, lo, hi)
         ax.set_title(title)
         _legend(ax, any(i.kind == "clipped" for items, _ in items_by_lane for i in items))
     return fig
@@ -364,7 +345,7 @@ def _period(row) -> tuple[pd.Timestamp, int, str]:
         return pd.Timestamp(start.year, 1, 1), 1, f"années {start.year}"
     if row.granularity == "year":
         return pd.Timestamp(start.year, 1, 1), 2, str(start.year)
-    return pd.Timestamp(start.year, start.month, 1), 3, _french_date(start, "month")
+    return pd.Timestamp(start.year, start.month, 1), 3, plots.french_date(start, "month")
 
 
 def mentions_by_period(timeline: pd.DataFrame, max_bars: int = 40) -> pd.DataFrame:
