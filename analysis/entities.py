@@ -1071,6 +1071,15 @@ def entities_table(mentions: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
 
 
+def corpus_names(mentions: pd.DataFrame) -> dict[str, str]:
+    """Each article-level canonical name of `doc_entities` rows → its corpus-wide name (as
+    `unify_corpus` gives it), so that other tables (quote speakers) use the same names."""
+    if mentions.empty:
+        return {}
+    unified = unify_corpus(mentions.reindex(columns=COLUMNS))
+    return dict(zip(mentions["entity"], unified["entity"], strict=True))
+
+
 def unify_corpus(mentions: pd.DataFrame) -> pd.DataFrame:
     """Corpus-wide names: a surname alone goes to the only full person name ending with it, and
     names differing only in case or accents merge under their most frequent spelling, with the

@@ -74,14 +74,19 @@ def _columns(name: str) -> list[str]:
 def finish_tables(raw: dict[str, list[pd.DataFrame]]) -> dict[str, pd.DataFrame]:
     """Raw per-chunk tables → the final tables, exactly as the `extract_*` functions build them.
 
-    Corpus-wide steps (entity names unified across articles) run here, on all rows at once.
+    Corpus-wide steps (entity names unified across articles, and quote speakers with them) run
+    here, on all rows at once.
     """
-    from .entities import entities_table
+    from .entities import corpus_names, entities_table
     from .quotes import quotes_table
     from .timeline import timeline_frame
 
-    builders = {"entities": entities_table, "quotes": quotes_table, "timeline": timeline_frame}
-    return {name: builders[name](_concat(name, raw[name])) for name in ANALYSES}
+    mentions = _concat("entities", raw["entities"])
+    return {
+        "entities": entities_table(mentions),
+        "quotes": quotes_table(_concat("quotes", raw["quotes"]), corpus_names(mentions)),
+        "timeline": timeline_frame(_concat("timeline", raw["timeline"])),
+    }
 
 
 def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:

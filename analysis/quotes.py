@@ -54,7 +54,6 @@ import bisect
 import csv
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -1605,29 +1604,39 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
     return sorted(rows, key=lambda r: (r["start"], r["end"]))
 
 
-def quotes_table(rows: list[dict]) -> pd.DataFrame:
-    """Rows → the tidy table, typed and sorted, all columns even when empty."""
+def quotes_table(rows: list[dict] | pd.DataFrame, names: dict[str, str] | None = None
+                 ) -> pd.DataFrame:
+    """Rows → the tidy table, typed and sorted, all columns even when empty. `names` maps the
+    article-level entity names of `speaker` and `mentions` to corpus-wide ones
+    (`entities.corpus_names`), so a speaker is one name across articles, as in the entity table.
+    """
     table = pd.DataFrame(rows, columns=COLUMNS)
+    if names:
+        table["speaker"] = table["speaker"].map(lambda name: names.get(name, name))
+        table["mentions"] = table["mentions"].map(
+            lambda cell: "; ".join(dict.fromkeys(names.get(n, n) for n in cell.split("; ") if n))
+        )
     for column in ("start", "end", "speaker_start", "speaker_end"):
         table[column] = table[column].astype("int64")
     table["sentiment"] = table["sentiment"].astype("float64")
     return table.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
 
 
-def iter_quote_rows(corpus: pd.DataFrame, model: str | None = None, n_process: int = 1,
-                    batch_size: int = 32) -> Iterator[dict]:
-    """Quote rows of every article: one parse, one entity pass and one quote pass per Doc."""
-    from .entities import doc_entities
-    from .nlp import corpus_docs
-
-    for row, doc in corpus_docs(corpus, model=model, batch_size=batch_size, n_process=n_process):
-        yield from doc_quotes(doc, row["doc_id"], doc_entities(doc, row["doc_id"]))
-
-
 def extract_quotes(corpus: pd.DataFrame, model: str | None = None, n_process: int = 1,
                    batch_size: int = 32) -> pd.DataFrame:
-    """One row per quote of every article (columns in `COLUMNS`, see the module doc)."""
-    return quotes_table(list(iter_quote_rows(corpus, model, n_process, batch_size)))
+    """One row per quote of every article (columns in `COLUMNS`, see the module doc): one
+    parse, one entity pass and one quote pass per Doc; speakers named as in the entity table."""
+    from .entities import COLUMNS as ENTITY_COLUMNS
+    from .entities import corpus_names, doc_entities
+    from .nlp import corpus_docs
+
+    quote_rows, mention_rows = [], []
+    for row, doc in corpus_docs(corpus, model=model, batch_size=batch_size, n_process=n_process):
+        mentions = doc_entities(doc, row["doc_id"])
+        mention_rows += mentions
+        quote_rows += doc_quotes(doc, row["doc_id"], mentions)
+    names = corpus_names(pd.DataFrame(mention_rows, columns=ENTITY_COLUMNS))
+    return quotes_table(quote_rows, names)
 
 
 # ---------------------------------------------------------------- summaries and plots

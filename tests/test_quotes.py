@@ -672,3 +672,21 @@ def test_colon_at_the_end_of_the_previous_paragraph():
     rows = doc_quotes(doc, "t", doc_entities(doc, "t"))
     assert [(r["text"], r["speaker"], r["verb"], r["rule"]) for r in rows] == [
         ("Nous trouverons un accord.", "Emmanuel Macron", "déclarer", "verb_before+pronoun")]
+
+
+def test_speakers_take_corpus_wide_names_like_the_entity_table():
+    """A surname alone in one article is the full name given in another, for quotes too."""
+    from analysis.pipeline import analyze_corpus
+
+    corpus = pd.DataFrame({
+        "doc_id": ["a", "b"], "title": ["", ""], "url": ["", ""],
+        "published": [pd.Timestamp("2022-06-25")] * 2, "duplicate_paragraphs": [0, 0],
+        "text": ["Vladimir Poutine a déclaré : « Nous gagnerons. »",
+                 "« Rien ne change », a affirmé Poutine devant la presse."],
+    })
+    quotes = extract_quotes(corpus)
+    assert quotes[["doc_id", "speaker"]].values.tolist() == [
+        ["a", "Vladimir Poutine"], ["b", "Vladimir Poutine"]]
+    pd.testing.assert_frame_equal(analyze_corpus(corpus, use_cache=False)["quotes"], quotes)
+    by_speaker = quote_sentiment_by_speaker(quotes)
+    assert by_speaker[["speaker", "quotes"]].values.tolist() == [["Vladimir Poutine", 2]]
