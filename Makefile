@@ -27,7 +27,7 @@ $(STAMP): pyproject.toml requirements.lock
 setup: $(STAMP) ## Create .venv with the locked dependencies (done by run and test)
 
 run: $(STAMP) ## Run every notebook on the bundled corpus into reports/ (CORPUS=..., OUT=...)
-	$(BIN)/python -m analysis run --corpus $(CORPUS) --out $(OUT)
+	$(BIN)/python -m analysis run --corpus "$(CORPUS)" --out "$(OUT)"
 
 test: $(STAMP) ## Run ruff and the whole test suite (notebooks included)
 	$(BIN)/ruff check analysis tests benchmarks tools

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,10 +23,6 @@ the articles: one .txt file (a 'Date: YYYY-MM-DD' first line or a final 'Source:
 whose URL holds the date gives the publication date), a .csv or .jsonl with a 'text' column
 (optional: doc_id, title, url, published), or a folder of such files (default: the bundled
 Al Jazeera article in data/corpus)"""
-
-
-def one_line_warning(message, category, filename, lineno, file=None, line=None) -> str:
-    return f"warning: {message}\n"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,7 +67,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    warnings.formatwarning = one_line_warning
     args = build_parser().parse_args(argv)
     try:
         if args.command == "run":

@@ -136,7 +136,7 @@ def read_utf8(path: Path) -> str:
 
 def read_txt(path: Path) -> Article:
     """One article: optional `Title:`/`Date:`/`Source:` header lines, a final `Source: URL` line."""
-    lines = read_utf8(path).splitlines()
+    lines = read_utf8(path).split("\n")  # not splitlines: U+2028 is text, not a break
     article = Article(doc_id=path.stem, text="", where=str(path))
     while lines and (match := _HEADER.match(lines[0])):
         _take_header(article, match[1].lower(), match[2], path)
@@ -174,7 +174,7 @@ def _row_article(row: dict, where: str, default_id: str) -> Article:
     if not isinstance(text, str):
         raise InputError(f"{where}: 'text' must be a string; put the article body in it")
     url = str(row.get("url") or "")
-    published = parse_date(row.get("published", row.get("date")), where)
+    published = parse_date(row.get("published") or row.get("date"), where)
     if pd.isna(published) and url:
         published = date_from_url(url)
     doc_id = row.get("doc_id")
@@ -190,6 +190,7 @@ def _row_article(row: dict, where: str, default_id: str) -> Article:
 
 def read_csv(path: Path) -> list[Article]:
     """Rows of a CSV with a `text` column (`doc_id`, `title`, `url`, `published`, `date`)."""
+    csv.field_size_limit(2**31 - 1)  # a long article is one field; the default cap is 128 KiB
     reader = csv.DictReader(io.StringIO(read_utf8(path), newline=""))
     if "text" not in (reader.fieldnames or []):
         raise InputError(
@@ -216,7 +217,7 @@ def read_csv(path: Path) -> list[Article]:
 def read_jsonl(path: Path) -> list[Article]:
     """One JSON object per line with a `text` key (other keys as for CSV)."""
     articles = []
-    for number, line in enumerate(read_utf8(path).splitlines(), start=1):
+    for number, line in enumerate(read_utf8(path).split("\n"), start=1):  # JSON may hold U+2028
         if not line.strip():
             continue
         where = f"{path}:{number}"

@@ -7,6 +7,8 @@ one line on stderr and exit code 2. `CorpusWarning` marks input that is merely i
 
 from __future__ import annotations
 
+import warnings
+
 
 class InputError(Exception):
     """Input that cannot be used as given. The message names the file and the fix, on one line."""
@@ -14,3 +16,17 @@ class InputError(Exception):
 
 class CorpusWarning(UserWarning):
     """Input that is usable but incomplete or redundant; the message is one line."""
+
+
+_default_formatwarning = warnings.formatwarning
+
+
+def format_warning(message, category, filename, lineno, line=None) -> str:
+    """`warning: <message>` on one line for CorpusWarning (no file path, which in a notebook
+    kernel is a temporary file that changes every run); Python's format for other warnings."""
+    if issubclass(category, CorpusWarning):
+        return f"warning: {message}\n"
+    return _default_formatwarning(message, category, filename, lineno, line)
+
+
+warnings.formatwarning = format_warning

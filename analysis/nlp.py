@@ -139,7 +139,7 @@ class Progress:
         self.done += 1
         if self.bar is not None:
             self.bar.update()
-        elif time.monotonic() - self.last >= self.every and self.done < self.total:
+        elif time.monotonic() - self.last >= self.every:
             self.last = time.monotonic()
             print(
                 f"{self.label}: {self.done}/{self.total} {self.unit}s", file=sys.stderr, flush=True

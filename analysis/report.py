@@ -10,6 +10,7 @@ timestamps and temporary paths, so two reports differ only where the results do.
 from __future__ import annotations
 
 import ast
+import os
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -21,13 +22,15 @@ import nbformat
 
 from .corpus import load_corpus
 from .errors import InputError
-from .nlp import Progress
-from .paths import PROJECT_DIR
+from .nlp import Progress, default_model
+from .paths import BUNDLED_CORPUS, PROJECT_DIR
 from .pipeline import analyze_corpus
 
 NOTEBOOK_DIR = PROJECT_DIR / "notebooks"
 KERNEL_NAME = "french-news-analysis"
 _TIMING_KEYS = ("papermill", "execution")
+SET_BY_OPTIONS = ("corpus", "out")  # notebook parameters that have their own command-line option
+REPORT_MARKER = ".analysis-report"  # marks a folder this tool wrote, which a new run may replace
 
 
 class NotebookFailed(Exception):
@@ -72,21 +75,23 @@ def find_notebooks(folder: Path = NOTEBOOK_DIR) -> list[Notebook]:
     return [Notebook(p, notebook_parameters(p)) for p in sorted(folder.glob("[0-9]*.ipynb"))]
 
 
-def coerce(value: str, default: object) -> object:
-    """A command-line string as the type of the notebook's default (int, float, bool, str)."""
+def coerce(name: str, value: str, default: object) -> object:
+    """A command-line string as the type of the notebook's default (int ≥ 1, float, bool, str)."""
     if isinstance(default, bool):
         if value.lower() in ("true", "1", "yes", "oui"):
             return True
         if value.lower() in ("false", "0", "no", "non"):
             return False
-        raise InputError(f"parameter value {value!r} should be true or false")
-    for kind in (int, float):
-        if isinstance(default, kind):
-            try:
-                return kind(value)
-            except ValueError:
-                noun = "an integer" if kind is int else "a number"
-                raise InputError(f"parameter value {value!r} should be {noun}") from None
+        raise InputError(f"parameter {name}: value {value!r} should be true or false")
+    if isinstance(default, int):
+        if not value.strip().isdigit() or int(value) < 1:
+            raise InputError(f"parameter {name}: value {value!r} should be a whole number ≥ 1")
+        return int(value)
+    if isinstance(default, float):
+        try:
+            return float(value)
+        except ValueError:
+            raise InputError(f"parameter {name}: value {value!r} should be a number") from None
     return value
 
 
@@ -96,11 +101,13 @@ def check_parameters(notebooks: list[Notebook], given: Mapping[str, str]) -> dic
     for notebook in notebooks:
         known.update(notebook.parameters)
     for name in given:
+        if name in SET_BY_OPTIONS:
+            raise InputError(f"parameter {name!r} is set with --{name}, not with -p")
         if name not in known:
             raise InputError(
                 f"unknown parameter {name!r}; the notebooks take: {', '.join(sorted(known))}"
             )
-    return {name: coerce(str(value), known[name]) for name, value in given.items()}
+    return {name: coerce(name, str(value), known[name]) for name, value in given.items()}
 
 
 def clean_notebook(path: Path, replacements: Mapping[str, str]) -> nbformat.NotebookNode:
@@ -152,6 +159,12 @@ def execute(notebook: Notebook, build: Path, parameters: dict[str, object]) -> P
             f"notebook {notebook.path.name} failed in cell {err.cell_index} "
             f"({err.ename}: {err.evalue})"
         ) from None
+    except Exception as err:  # no kernel, a dead kernel, a timeout: still one line, not a trace
+        first_line = (str(err).strip().splitlines() or [""])[0]
+        raise NotebookFailed(
+            f"notebook {notebook.path.name} could not run ({type(err).__name__}: {first_line}); "
+            f"is the kernel {KERNEL_NAME!r} installed? (make setup registers it)"
+        ) from None
     return target
 
 
@@ -185,6 +198,29 @@ def keep_partial(notebook: Notebook, build: Path, out: Path) -> Path:
     return target
 
 
+def check_out(out: Path, corpus: str | Path | None) -> Path:
+    """The report folder, resolved; InputError when replacing it could lose the user's files:
+    a file, a folder overlapping the corpus, a non-empty folder this tool did not write, or a
+    report holding another report."""
+    target = out.resolve()
+    if target.exists() and not target.is_dir():
+        raise InputError(f"{out}: is a file; give --out a folder for the report")
+    source = Path(corpus).resolve() if corpus is not None else BUNDLED_CORPUS
+    if target == source or target in source.parents or source in target.parents:
+        raise InputError(f"{out}: overlaps the corpus {source}; choose an --out outside it")
+    if target.is_dir() and any(target.iterdir()) and not (target / REPORT_MARKER).exists():
+        raise InputError(
+            f"{out}: exists and is not a report written by this tool; choose a new or empty "
+            "folder for --out (the report folder is replaced on every run)"
+        )
+    nested = [m.parent for m in target.rglob(REPORT_MARKER) if m.parent != target]
+    if target.is_dir() and nested:
+        raise InputError(
+            f"{out}: holds another report ({nested[0]}); give each report its own folder"
+        )
+    return target
+
+
 def swap_in(build: Path, out: Path) -> None:
     """Replace `out` by the finished `build` folder; the old report goes only after the swap."""
     old = None
@@ -194,6 +230,12 @@ def swap_in(build: Path, out: Path) -> None:
     build.rename(out)
     if old is not None:
         shutil.rmtree(old)
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def run_report(
@@ -211,16 +253,19 @@ def run_report(
     `parameters` (name → value as text) pass through to the notebooks that declare them.
     Raises InputError for bad input or unknown parameters, NotebookFailed when a notebook fails.
     """
-    out = Path(out)
+    shown = Path(out)
     notebooks = find_notebooks(notebook_dir)
     values = check_parameters(notebooks, dict(parameters or {}))
     if corpus is not None:
         values["corpus"] = str(corpus)
+    values["model"] = values.get("model") or default_model()  # the notebooks use this model too
+    out = check_out(shown, values.get("corpus"))
     table = load_corpus(values.get("corpus"))
-    analyze_corpus(table, values.get("model"))  # parse and analyse once, with progress; the
+    analyze_corpus(table, values["model"])  # parse and analyse once, with progress; the
     # notebooks then read every table from the cache
     out.parent.mkdir(parents=True, exist_ok=True)
     build = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+    build.chmod(0o777 & ~current_umask())  # mkdtemp's 0700 would hide the report from others
     try:
         runs = {
             notebook: {
@@ -236,9 +281,16 @@ def run_report(
             raise NotebookFailed(f"{err}; partial copy kept at {partial}")
         for notebook in notebooks:
             executed = build / notebook.path.name
-            nb = clean_notebook(executed, {str(build): str(out)})
+            nb = clean_notebook(executed, {str(build): str(shown)})
             export_html(nb, executed.with_suffix(".html"), show_code)
+        (build / REPORT_MARKER).write_text(
+            "Written by `python -m analysis run`; replaced by the next run into this folder.\n",
+            encoding="utf-8",
+        )
         swap_in(build, out)
+        failed = out.with_name(f"{out.name}-failed")  # a previous failure's partial copies
+        if failed.is_dir() and all(p.suffix == ".ipynb" for p in failed.iterdir()):
+            shutil.rmtree(failed)
     finally:
         shutil.rmtree(build, ignore_errors=True)
-    return out
+    return shown

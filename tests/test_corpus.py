@@ -195,3 +195,19 @@ def test_input_files_are_never_modified(tmp_path):
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     load_corpus(path)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_jsonl_line_separator_inside_a_string_is_text(tmp_path):
+    path = tmp_path / "ls.jsonl"
+    row = {"text": "Premier\u2028second.", "published": "", "date": "2022-06-25"}
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    corpus = load_corpus(path)
+    assert corpus.text.tolist() == ["Premier\u2028second."]
+    assert corpus.published.tolist() == [pd.Timestamp("2022-06-25")]
+
+
+def test_csv_article_longer_than_the_csv_module_default(tmp_path):
+    path = tmp_path / "long.csv"
+    text = "Un long article. " * 10_000
+    path.write_text(f'text,published\n"{text}",2022-06-25\n', encoding="utf-8")
+    assert len(load_corpus(path).text[0]) == len(text.strip())

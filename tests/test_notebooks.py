@@ -18,7 +18,13 @@ import pandas as pd
 import pytest
 
 from analysis.errors import InputError
-from analysis.report import NotebookFailed, notebook_parameters, parameters_cell, run_report
+from analysis.report import (
+    REPORT_MARKER,
+    NotebookFailed,
+    notebook_parameters,
+    parameters_cell,
+    run_report,
+)
 from tests.conftest import PROJECT_DIR, TESTS_DIR
 
 NOTEBOOKS = sorted((PROJECT_DIR / "notebooks").glob("*.ipynb"))
@@ -146,7 +152,10 @@ def test_executed_notebooks_hold_no_temporary_paths_or_timestamps(bundled_report
 def test_multi_article_corpus(tmp_path):
     result = run_main_job(tmp_path / "out", "--corpus", str(MULTI), "-p", "top_n", "5")
     assert result.returncode == 0, result.stderr
-    assert "1 article(s) without a publication date (sans-date)" in result.stderr
+    assert "warning: 1 article(s) without a publication date (sans-date)" in result.stderr
+    overview = (tmp_path / "out" / "00_overview.ipynb").read_text(encoding="utf-8")
+    assert "warning: 1 article(s) without a publication date" in overview
+    assert "ipykernel_" not in overview  # no per-run temporary path in the executed notebook
     tables = tmp_path / "out" / "tables"
     corpus = pd.read_csv(tables / "corpus.csv", keep_default_na=False)
     assert corpus.doc_id.tolist() == [
@@ -196,18 +205,64 @@ def test_failed_notebook_keeps_previous_report_and_partial_copy(tmp_path):
     out = tmp_path / "report"
     out.mkdir()
     (out / "previous.csv").write_text("kept\n", encoding="utf-8")
+    (out / REPORT_MARKER).write_text("", encoding="utf-8")
     with pytest.raises(
         NotebookFailed,
         match=r"notebook 01_broken.ipynb failed in cell \d+ "
         r"\(ValueError: boom\); partial copy kept at",
     ):
         run_report(out=out, notebook_dir=notebooks)
-    assert [p.name for p in out.iterdir()] == ["previous.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [REPORT_MARKER, "previous.csv"]
     partial = nbformat.read(tmp_path / "report-failed" / "01_broken.ipynb", as_version=4)
     assert partial.cells[-1].outputs[0]["ename"] == "ValueError"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notebooks", "report", "report-failed"]
 
 
-def test_parameter_values_take_the_default_type(tmp_path):
-    with pytest.raises(InputError, match="parameter value 'many' should be an integer"):
-        run_report(out=tmp_path / "o", parameters={"top_n": "many"})
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("top_n", "many", "parameter top_n: value 'many' should be a whole number ≥ 1"),
+        ("top_n", "0", "parameter top_n: value '0' should be a whole number ≥ 1"),
+        ("top_trends", "-1", "parameter top_trends: value '-1' should be a whole number ≥ 1"),
+        ("out", "x", "parameter 'out' is set with --out, not with -p"),
+        ("corpus", "x", "parameter 'corpus' is set with --corpus, not with -p"),
+    ],
+)
+def test_parameter_values_are_checked_before_anything_runs(tmp_path, name, value, message):
+    with pytest.raises(InputError) as err:
+        run_report(out=tmp_path / "o", parameters={name: value})
+    assert str(err.value) == message
+    assert not list(tmp_path.iterdir())
+
+
+def test_out_that_could_lose_user_files_is_refused(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Date: 2022-06-25\nTexte.", encoding="utf-8")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("à garder", encoding="utf-8")
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
+    cases = {
+        corpus: "overlaps the corpus",
+        corpus / "report": "overlaps the corpus",
+        tmp_path: "overlaps the corpus",
+        mine: "exists and is not a report written by this tool",
+        afile: "is a file; give --out a folder",
+    }
+    for out, message in cases.items():
+        with pytest.raises(InputError, match=message):
+            run_report(corpus=corpus, out=out)
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "à garder"
+    assert afile.read_text(encoding="utf-8") == "x"
+    assert sorted(p.name for p in corpus.iterdir()) == ["a.txt"]
+
+
+def test_report_inside_a_report_is_refused(tmp_path):
+    outer = tmp_path / "reports"
+    (outer / "mine").mkdir(parents=True)
+    (outer / REPORT_MARKER).write_text("", encoding="utf-8")
+    (outer / "mine" / REPORT_MARKER).write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match="holds another report"):
+        run_report(out=outer)
