@@ -52,16 +52,18 @@ from __future__ import annotations
 import bisect
 import csv
 import functools
+import importlib.util
 import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
+import spacy
 from matplotlib.figure import Figure
-from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from . import plots
@@ -106,6 +108,18 @@ class Mention:
 
 
 # --- rules loaded from data/entities ---------------------------------------------------------
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """spaCy's French stop words, read from spaCy's `lang/fr/stop_words.py` without importing
+    `spacy.lang.fr`, whose tokenizer exceptions take about 2 s to import: a run that reads its
+    tables from the results cache then never pays for them."""
+    source = Path(spacy.__file__).parent / "lang" / "fr" / "stop_words.py"
+    spec = importlib.util.spec_from_file_location("_spacy_fr_stop_words", source)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
 
 
 @functools.cache
@@ -354,7 +368,7 @@ def looks_like_name(text: str) -> bool:
     if len(text) < 2 or not (text[0].isupper() or text[0].isdigit()):
         return False
     words = re.findall(r"[^\W\d_]+", text)
-    if not words or all(word.lower() in STOP_WORDS for word in words):
+    if not words or all(word.lower() in stop_words() for word in words):
         return False
     return not re.fullmatch(r"[\d\W]+", text)
 
@@ -438,7 +452,7 @@ def _after_capitalised(text: str, start: int) -> bool:
     word = before.group(1)
     return (
         word[:1].isupper()
-        and word.lower() not in STOP_WORDS
+        and word.lower() not in stop_words()
         and word.lower() not in rules()["prepositions"]
         and not _is_title_at(word)
         and word not in aliases()
@@ -472,7 +486,7 @@ def _can_end_name(text: str, start: int, word: str, after_particle: bool = False
     after a particle it is a surname: `Le Maire`) or a place or organisation of the alias
     table."""
     return (
-        word.lower() not in STOP_WORDS
+        word.lower() not in stop_words()
         and fold(word) not in _not_names()
         and (after_particle or not _is_title_at(text[start : start + 40]))
         and _alias_label(word) in (None, "PER")
@@ -573,7 +587,7 @@ def _pattern_mentions(text: str) -> list[Mention]:
     found += [
         Mention(m.start("name"), m.end("name"), "MISC", "designator")
         for m in _weapon_regex().finditer(text)
-        if (m["between"] or "") not in STOP_WORDS and m["name"] not in aliases()
+        if (m["between"] or "") not in stop_words() and m["name"] not in aliases()
     ]
     found += [
         Mention(m.start(), m.end(), "ORG", "institution")
@@ -601,7 +615,7 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     if after and after.group(1)[0].isdigit():
         return True
     return any(
-        word[0].isupper() and word.lower() not in STOP_WORDS and not _is_title_at(word)
+        word[0].isupper() and word.lower() not in stop_words() and not _is_title_at(word)
         for word in words
     )
 
@@ -776,7 +790,7 @@ def _is_name_part(token) -> bool:
         token.pos_ == "PROPN"
         and token.is_title
         and token.is_alpha
-        and token.lower_ not in STOP_WORDS
+        and token.lower_ not in stop_words()
         and token.text not in aliases()
         and not _is_title_at(token.text)
         and not token.ent_type_
