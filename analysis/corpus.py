@@ -188,6 +188,19 @@ def _row_article(row: dict, where: str, default_id: str) -> Article:
     )
 
 
+def _row_articles(path: Path, rows: list[tuple[dict, str, str]]) -> list[Article]:
+    """Articles of (row, where, default id) table rows; rows whose text is empty are skipped,
+    with one warning per file naming their lines."""
+    empty = [where.rsplit(":", 1)[1] for row, where, _ in rows if not str(row["text"]).strip()]
+    if empty:
+        warnings.warn(
+            f"{path}: {len(empty)} row(s) with empty text skipped (line {', '.join(empty)})",
+            CorpusWarning,
+            stacklevel=4,
+        )
+    return [_row_article(*item) for item in rows if str(item[0]["text"]).strip()]
+
+
 def read_csv(path: Path) -> list[Article]:
     """Rows of a CSV with a `text` column (`doc_id`, `title`, `url`, `published`, `date`)."""
     csv.field_size_limit(2**31 - 1)  # a long article is one field; the default cap is 128 KiB
@@ -197,7 +210,7 @@ def read_csv(path: Path) -> list[Article]:
             f"{path}: no 'text' column (columns: {', '.join(reader.fieldnames or [])}); "
             "name the column holding the article body 'text'"
         )
-    articles = []
+    rows = []
     try:
         for number, row in enumerate(reader, start=1):
             if None in row or None in row.values():
@@ -205,18 +218,15 @@ def read_csv(path: Path) -> list[Article]:
                     f"{path}:{reader.line_num}: the row has {'more' if None in row else 'fewer'} "
                     f"fields than the header; quote fields that contain commas or line breaks"
                 )
-            if row["text"].strip():
-                articles.append(
-                    _row_article(row, f"{path}:{reader.line_num}", f"{path.stem}-{number}")
-                )
+            rows.append((row, f"{path}:{reader.line_num}", f"{path.stem}-{number}"))
     except csv.Error as err:
         raise InputError(f"{path}:{reader.line_num}: broken CSV ({err}); fix the quoting") from None
-    return articles
+    return _row_articles(path, rows)
 
 
 def read_jsonl(path: Path) -> list[Article]:
     """One JSON object per line with a `text` key (other keys as for CSV)."""
-    articles = []
+    rows = []
     for number, line in enumerate(read_utf8(path).split("\n"), start=1):  # JSON may hold U+2028
         if not line.strip():
             continue
@@ -230,9 +240,8 @@ def read_jsonl(path: Path) -> list[Article]:
             ) from None
         if not isinstance(row, dict) or "text" not in row:
             raise InputError(f'{where}: no \'text\' key; each line needs {{"text": "..."}}')
-        if str(row["text"]).strip():
-            articles.append(_row_article(row, where, f"{path.stem}-{number}"))
-    return articles
+        rows.append((row, where, f"{path.stem}-{number}"))
+    return _row_articles(path, rows)
 
 
 READERS = {".txt": lambda p: [read_txt(p)], ".csv": read_csv, ".jsonl": read_jsonl}

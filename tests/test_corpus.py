@@ -211,3 +211,12 @@ def test_csv_article_longer_than_the_csv_module_default(tmp_path):
     text = "Un long article. " * 10_000
     path.write_text(f'text,published\n"{text}",2022-06-25\n', encoding="utf-8")
     assert len(load_corpus(path).text[0]) == len(text.strip())
+
+
+def test_rows_with_empty_text_are_skipped_with_one_warning(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("text,published\nUn.,2022-06-25\n  ,2022-06-25\n,\n", encoding="utf-8")
+    message = r"a.csv: 2 row\(s\) with empty text skipped \(line 3, 4\)"
+    with pytest.warns(CorpusWarning, match=message):
+        corpus = load_corpus(path)
+    assert corpus.text.tolist() == ["Un."]
