@@ -50,7 +50,6 @@ told from organisation acronyms by their form: they take the model's label unles
 from __future__ import annotations
 
 import bisect
-import csv
 import functools
 import importlib.util
 import json
@@ -69,7 +68,7 @@ from spacy.tokens import Doc
 from . import plots
 from .errors import InputError
 from .nlp import corpus_docs
-from .paths import data_file
+from .paths import data_file, read_csv_rows
 
 COLUMNS = ["doc_id", "start", "end", "text", "label", "entity", "sentence"]
 """Columns of `extract_entities` (one row per mention):
@@ -145,11 +144,10 @@ def aliases() -> dict[str, tuple[str, str]]:
     `Les` is also found without it, as after `au`, `du`, `aux` (`au Caire` → `Le Caire`).
     """
     table: dict[str, tuple[str, str]] = {}
-    with data_file("entities", "aliases.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            value = (row["canonical"].strip(), row["label"].strip())
-            table.setdefault(value[0], value)
-            table[row["alias"].strip()] = value
+    for row in read_csv_rows("entities", "aliases.csv"):
+        value = (row["canonical"].strip(), row["label"].strip())
+        table.setdefault(value[0], value)
+        table[row["alias"].strip()] = value
     for form, value in list(table.items()):  # `au Caire`, `du Havre`: the article is contracted
         article, _, rest = form.partition(" ")
         if value[1] == "LOC" and article in ("Le", "Les") and rest:
@@ -165,8 +163,7 @@ def _folded_aliases() -> dict[str, tuple[str, str]]:
 @functools.cache
 def titles() -> tuple[str, ...]:
     """Titles that precede a name (`président`, `M.`), longest first, lower-cased."""
-    with data_file("entities", "titles.csv").open(encoding="utf-8", newline="") as handle:
-        found = {row["title"].strip().lower() for row in csv.DictReader(handle)}
+    found = {row["title"].strip().lower() for row in read_csv_rows("entities", "titles.csv")}
     return tuple(sorted(found, key=lambda title: (-len(title), title)))
 
 
@@ -409,8 +406,8 @@ def _without_particle(name: str, label: str) -> str:
 @functools.cache
 def first_names() -> dict[str, str]:
     """First name → gender (M, F or X for either), from `data/entities/first_names.csv`."""
-    with data_file("entities", "first_names.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["first_name"].strip(): row["gender"].strip() for row in csv.DictReader(handle)}
+    rows = read_csv_rows("entities", "first_names.csv")
+    return {row["first_name"].strip(): row["gender"].strip() for row in rows}
 
 
 def is_first_name(word: str) -> bool:
@@ -817,8 +814,7 @@ def _is_group_noun(text: str, mention: Mention) -> bool:
 def demonyms() -> frozenset[str]:
     """Nationality and inhabitant nouns in all four forms (`Russe`, `Russes`, `Lyonnaise`...),
     from the masculine singular forms in `data/entities/demonyms.csv`."""
-    with data_file("entities", "demonyms.csv").open(encoding="utf-8", newline="") as handle:
-        words = [row["demonym"].strip() for row in csv.DictReader(handle)]
+    words = [row["demonym"].strip() for row in read_csv_rows("entities", "demonyms.csv")]
     forms = set()
     for word in words:
         feminine = _feminine(word)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 from pathlib import Path
 
@@ -19,3 +20,9 @@ def cache_dir() -> Path:
 def data_file(*parts: str) -> Path:
     """A file shipped under `data/` (rules, lexicons, aliases)."""
     return DATA_DIR.joinpath(*parts)
+
+
+def read_csv_rows(*parts: str) -> list[dict]:
+    """Rows of a CSV under `data/` as dicts (header row gives the keys)."""
+    with data_file(*parts).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))

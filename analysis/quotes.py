@@ -51,7 +51,6 @@ Marks, reporting verbs, source cues, title cues, pronouns and role nouns are dat
 from __future__ import annotations
 
 import bisect
-import csv
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -61,7 +60,7 @@ from matplotlib.figure import Figure
 from spacy.tokens import Doc, Token
 
 from . import plots
-from .paths import data_file
+from .paths import read_csv_rows
 from .sentiment import span_sentiment
 
 COLUMNS = [
@@ -99,10 +98,7 @@ MAX_GAP_TO_QUE = 10
 # ---------------------------------------------------------------- rules as data
 
 
-def _rows(name: str) -> list[dict]:
-    """Rows of a CSV under `data/quotes/` as dicts."""
-    with data_file("quotes", name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+_rows = functools.partial(read_csv_rows, "quotes")  # rows of a CSV under data/quotes/
 
 
 @functools.cache

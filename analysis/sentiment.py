@@ -26,7 +26,6 @@ sign reinforce each other, words of opposite signs cancel, and a neutral text sc
 
 from __future__ import annotations
 
-import csv
 import functools
 import math
 import xml.etree.ElementTree as ET
@@ -37,7 +36,7 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from .paths import data_file
+from .paths import data_file, read_csv_rows
 
 COLUMNS = ["text", "sentiment", "sentiment_terms", "n_terms"]
 """Columns of `score_sentiment`: the input text, its score in [-1, 1], the terms with their
@@ -59,12 +58,6 @@ class Modifier:
 
     kind: str  # negator, intensifier or attenuator
     factor: float
-
-
-def read_csv_rows(*parts: str) -> list[dict]:
-    """Rows of a CSV under `data/` as dicts (header row gives the keys)."""
-    with data_file(*parts).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 @functools.cache

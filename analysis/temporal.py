@@ -31,7 +31,6 @@ Conventions (documented here because a researcher will compare them with other t
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import re
@@ -41,7 +40,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from .paths import data_file
+from .paths import data_file, read_csv_rows
 
 DAY = pd.Timedelta(days=1)
 NAT = pd.NaT
@@ -82,10 +81,7 @@ class Mention:
 # --------------------------------------------------------------------------- word lists
 
 
-def _rows(name: str) -> list[dict]:
-    """Rows of a CSV file of data/temporal/ as dicts."""
-    with data_file("temporal", name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+_rows = functools.partial(read_csv_rows, "temporal")  # rows of a CSV under data/temporal/
 
 
 @functools.cache
