@@ -11,7 +11,7 @@ import html
 
 import pandas as pd
 
-from .plots import LABEL_COLOURS, NEGATIVE, NEUTRAL, POSITIVE
+from .figures.palette import LABEL_COLOURS, NEGATIVE, NEUTRAL, POSITIVE
 
 _BOX = (
     "background:{colour}22;border:1px solid {colour};border-radius:3px;padding:0 2px;line-height:2"

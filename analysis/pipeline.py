@@ -9,7 +9,8 @@ Streaming: Docs come one at a time from `corpus_docs`, and only their rows are k
 tables, not with the Docs or with Python dicts.
 
 Results cache: the rows of one article depend only on its text, doc_id, publication date, the
-model (all in the key) and the code and rules of the project (a fingerprint of `analysis/*.py`
+model (all in the key) and the code and rules of the project (a fingerprint of `analysis/**/*.py`
+except the figures
 and `data/` except the corpus). They are stored beside the parse cache (`rows/` in
 `ANALYSIS_CACHE_DIR`), so a re-run neither parses nor analyses an article it has seen: it
 reads rows. Editing any rule file or module changes the fingerprint and recomputes.
@@ -35,6 +36,8 @@ from .paths import DATA_DIR, PACKAGE_DIR, cache_dir
 ANALYSES = ("entities", "quotes", "timeline")
 CHUNK_DOCS = 256
 """Documents whose rows are packed into DataFrames at a time (bounds memory, not results)."""
+CORPUS_FOLDERS = frozenset({"corpus", "wikinews"})
+"""Folders of `data/` that hold bundled corpora, not rules: they never change the fingerprint."""
 ROWS_FORMAT = 1
 """Version of the stored row format; bump it to invalidate every cached row."""
 
@@ -107,10 +110,13 @@ def code_fingerprint() -> str:
     stored under the fingerprint of the code and rules that computed them.
     """
     digest = hashlib.sha256(f"rows-format-{ROWS_FORMAT}".encode())
-    files = sorted(PACKAGE_DIR.glob("*.py")) + sorted(
+    files = sorted(
+        path for path in PACKAGE_DIR.rglob("*.py")
+        if "figures" not in path.relative_to(PACKAGE_DIR).parts[:1]
+    ) + sorted(
         path
         for path in DATA_DIR.rglob("*")
-        if path.is_file() and "corpus" not in path.relative_to(DATA_DIR).parts[:1]
+        if path.is_file() and path.relative_to(DATA_DIR).parts[0] not in CORPUS_FOLDERS
     )
     for path in files:
         digest.update(str(path.relative_to(PACKAGE_DIR.parent)).encode())

@@ -56,10 +56,9 @@ import re
 from dataclasses import dataclass, replace
 
 import pandas as pd
-from matplotlib.figure import Figure
 from spacy.tokens import Doc, Token
 
-from . import plots
+from .labels import snippet
 from .paths import read_csv_rows
 from .sentiment import span_sentiment
 
@@ -1653,7 +1652,7 @@ def charged_terms(quotes: pd.DataFrame) -> pd.DataFrame:
     that weigh most."""
     rows = [
         {"doc_id": row.doc_id, "start": row.start, "end": row.end, "speaker": row.speaker,
-         "kind": row.kind, "term": term, "value": value, "quote": plots.snippet(row.text, 60)}
+         "kind": row.kind, "term": term, "value": value, "quote": snippet(row.text, 60)}
         for row in quotes.itertuples()
         for term, value in split_terms(row.sentiment_terms)
     ]
@@ -1686,56 +1685,7 @@ def quote_sentiment_by_speaker(quotes: pd.DataFrame, top_terms: int = 5) -> pd.D
     return table.sort_values(["mean_sentiment", "speaker"], kind="stable").reset_index(drop=True)
 
 
-def _diverging(labels: list[str], values: list[float], title: str, xlabel: str) -> Figure:
-    """Horizontal bars centred on 0, negative and positive in the house colours."""
-    with plots.house_style():
-        fig, ax = plots.new_figure(9, max(2.5, 0.42 * len(labels) + 1.2))
-        colours = [plots.NEGATIVE if v < 0 else plots.POSITIVE if v > 0 else plots.NEUTRAL
-                   for v in values]
-        positions = list(range(len(labels)))[::-1]
-        ax.set_axisbelow(True)
-        ax.barh(positions, values, color=colours, height=0.65)
-        for y, value in zip(positions, values, strict=True):
-            if value == 0:  # a neutral quote still gets a visible mark at 0
-                ax.plot([0], [y], marker="o", color=plots.NEUTRAL, markersize=5)
-            ax.text(value + (0.03 if value >= 0 else -0.03), y, f"{value:+.2f}" if value else "0",
-                    va="center", ha="left" if value >= 0 else "right", fontsize=8,
-                    color="#333333")
-        ax.set_yticks(positions, labels)
-        ax.axvline(0, color="#333333", linewidth=0.8)
-        ax.set_xlim(-1.15, 1.15)
-        ax.set_xlabel(xlabel)
-        ax.set_title(title)
-        fig.tight_layout()
-    return fig
-
-
-def plot_quote_sentiment(quotes: pd.DataFrame, limit: int = 30) -> Figure:
-    """Each quote's sentiment as a bar labelled « speaker: snippet » (most charged first)."""
-    if quotes.empty:
-        return plots.empty_figure("No quotes found", "Sentiment of quotes")
-    chosen = quotes.assign(_abs=quotes["sentiment"].abs()).sort_values(
-        ["_abs", "doc_id", "start"], ascending=[False, True, True], kind="stable").head(limit)
-    labels = [f"{row.speaker or 'unknown'}: « {plots.snippet(row.text, 45)} »"
-              if row.kind != "indirect" else
-              f"{row.speaker or 'unknown'} (reported): {plots.snippet(row.text, 45)}"
-              for row in chosen.itertuples()]
-    return _diverging(labels, chosen["sentiment"].tolist(), "Sentiment of quotes",
-                      "sentiment (−1 negative … +1 positive)")
-
-
-def plot_speaker_sentiment(by_speaker: pd.DataFrame) -> Figure:
-    """Mean sentiment per speaker (from `quote_sentiment_by_speaker`), labelled with counts."""
-    if by_speaker.empty:
-        return plots.empty_figure("No quotes found", "Sentiment by speaker")
-    labels = [f"{row.speaker or 'unknown'} ({row.quotes} quote{'s' * (row.quotes > 1)})"
-              for row in by_speaker.itertuples()]
-    return _diverging(labels, by_speaker["mean_sentiment"].tolist(), "Sentiment by speaker",
-                      "mean sentiment of quotes (−1 … +1)")
-
-
 __all__ = [
     "CHARGED_COLUMNS", "COLUMNS", "SPEAKER_COLUMNS", "charged_terms", "doc_quotes",
-    "extract_quotes", "plot_quote_sentiment", "plot_speaker_sentiment",
-    "quote_sentiment_by_speaker",
+    "extract_quotes", "quote_sentiment_by_speaker",
 ]

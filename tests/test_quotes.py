@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
+from analysis.figures.quotes import plot_quote_sentiment, plot_speaker_sentiment
 from analysis.paths import PROJECT_DIR
 from analysis.quotes import (
     CHARGED_COLUMNS,
@@ -17,8 +18,6 @@ from analysis.quotes import (
     doc_quotes,
     extract_quotes,
     find_marked,
-    plot_quote_sentiment,
-    plot_speaker_sentiment,
     quote_kind,
     quote_sentiment_by_speaker,
 )

@@ -8,14 +8,13 @@ import matplotlib
 import pandas as pd
 import pytest
 
+from analysis.figures.timeline import plot_mentions_over_time, plot_timeline
 from analysis.nlp import iter_docs
 from analysis.timeline import (
     COLUMNS,
     doc_timeline,
     extract_timeline,
     mentions_by_period,
-    plot_mentions_over_time,
-    plot_timeline,
 )
 
 from .conftest import PROJECT_DIR

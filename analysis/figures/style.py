@@ -1,6 +1,6 @@
-"""One house style for every figure, and saving figures so two runs give the same bytes.
+"""The house style shared by every figure, and saving figures so two runs give the same bytes.
 
-Every plotting function in the package draws inside `house_style()` and returns its
+Every plotting function in `analysis.figures` draws inside `house_style()` and returns its
 matplotlib Figure; `save_figure` writes PNG and SVG without dates, software versions or
 random ids.
 """
@@ -8,7 +8,6 @@ random ids.
 from __future__ import annotations
 
 import contextlib
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,10 +18,12 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-# Colour-blind-safe palette (Okabe & Ito); entity labels keep the same colour in every figure.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-LABEL_COLOURS = {"PER": "#0072B2", "LOC": "#009E73", "ORG": "#E69F00", "MISC": "#CC79A7"}
-NEGATIVE, POSITIVE, NEUTRAL = "#D55E00", "#0072B2", "#999999"
+from ..labels import french_date, snippet
+from .palette import LABEL_COLOURS, NEGATIVE, NEUTRAL, PALETTE, POSITIVE
+
+__all__ = ["LABEL_COLOURS", "NEGATIVE", "NEUTRAL", "PALETTE", "POSITIVE", "empty_figure",
+           "french_date", "french_date_axis", "house_style", "new_figure", "save_figure",
+           "snippet"]
 
 STYLE = {
     "font.family": "DejaVu Sans",  # shipped with matplotlib: same glyphs everywhere, accents
@@ -57,21 +58,6 @@ def house_style() -> Iterator[None]:
 def new_figure(width: float = 8.0, height: float = 4.5, **kwargs):
     """A Figure and Axes in the house style (call inside `house_style()`)."""
     return plt.subplots(figsize=(width, height), **kwargs)
-
-
-def snippet(text: str, width: int = 60) -> str:
-    """A one-line excerpt for labels: whitespace folded, cut at a word with an ellipsis."""
-    return textwrap.shorten(" ".join(str(text).split()), width=width, placeholder="…")
-
-
-def french_date(stamp: pd.Timestamp, style: str = "day") -> str:
-    """25 juin 2022 / juin 2022 / 25 juin / 2022, with the French month abbreviations of
-    `data/temporal/words.json` (`style`: day, month, short, year)."""
-    from .temporal import lexicon
-
-    month = lexicon()["month_labels"][stamp.month - 1]
-    return {"day": f"{stamp.day} {month} {stamp.year}", "month": f"{month} {stamp.year}",
-            "short": f"{stamp.day} {month}", "year": f"{stamp.year}"}[style]
 
 
 def french_date_axis(ax, lo: float | None = None, hi: float | None = None) -> None:
