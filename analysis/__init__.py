@@ -33,6 +33,7 @@ _EXPORTS = {
     "mentions_by_period": "timeline",
     "write_table": "tables",
     "analyze_corpus": "pipeline",
+    "skipped_steps": "pipeline",
     "analyze_dask": "distributed",
     "read_corpus_dask": "distributed",
     "plot_entity_trends": "figures",

@@ -134,7 +134,7 @@ def analyze_dask(
     )
     check_unique_ids([part["doc_ids"] for part in results])
     raw = {name: [part[name] for part in results if name in part] for name in ANALYSES}
-    tables = finish_tables(raw)
+    tables = {name: table for name, table in finish_tables(raw).items() if name in ANALYSES}
     tables["entity_frequency"] = entity_frequency(tables["entities"])
     tables["speaker_sentiment"] = quote_sentiment_by_speaker(tables["quotes"])
     return tables

@@ -64,7 +64,6 @@ import spacy
 from spacy.tokens import Doc
 
 from .errors import InputError
-from .nlp import corpus_docs
 from .paths import data_file, read_csv_rows
 
 COLUMNS = ["doc_id", "start", "end", "text", "label", "entity", "sentence"]
@@ -1061,12 +1060,9 @@ def extract_entities(
     batch_size: int = 32,
 ) -> pd.DataFrame:
     """One row per entity mention in the corpus (columns `COLUMNS`), sorted by doc and offset."""
-    rows = [
-        row
-        for record, doc in corpus_docs(corpus, model, batch_size=batch_size, n_process=n_process)
-        for row in doc_entities(doc, str(record["doc_id"]))
-    ]
-    return entities_table(pd.DataFrame(rows, columns=COLUMNS))
+    from .pipeline import analyze_corpus
+
+    return analyze_corpus(corpus, model, n_process=n_process, batch_size=batch_size)["entities"]
 
 
 def entities_table(mentions: pd.DataFrame) -> pd.DataFrame:

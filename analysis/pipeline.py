@@ -23,6 +23,7 @@ import hashlib
 import multiprocessing
 import pickle
 import sys
+import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -31,14 +32,18 @@ from pathlib import Path
 import pandas as pd
 
 from . import nlp
+from .errors import CorpusWarning
 from .paths import DATA_DIR, PACKAGE_DIR, cache_dir
 
 ANALYSES = ("entities", "quotes", "timeline")
+SKIPPED_COLUMNS = ["doc_id", "step", "error"]
+"""Columns of `skipped_steps`: the article, the analysis step whose rows were left out, and
+the error (type and message, one line)."""
 CHUNK_DOCS = 256
 """Documents whose rows are packed into DataFrames at a time (bounds memory, not results)."""
 CORPUS_FOLDERS = frozenset({"corpus", "wikinews"})
 """Folders of `data/` that hold bundled corpora, not rules: they never change the fingerprint."""
-ROWS_FORMAT = 1
+ROWS_FORMAT = 2
 """Version of the stored row format; bump it to invalidate every cached row."""
 
 
@@ -46,18 +51,32 @@ ROWS_FORMAT = 1
 
 
 def doc_rows(doc, record: dict) -> dict[str, list[dict]]:
-    """The rows of every analysis for one parsed article (`record` is its corpus row)."""
+    """The rows of every analysis for one parsed article (`record` is its corpus row).
+
+    An unexpected error inside one step never aborts the corpus: that step's rows of this
+    article are left out and a `skipped` row ({doc_id, step, error}) says so; quotes still run
+    without entity names when the entity step failed.
+    """
     from .entities import doc_entities
     from .quotes import doc_quotes
     from .timeline import doc_timeline
 
     doc_id = str(record["doc_id"])
-    mentions = doc_entities(doc, doc_id)
-    return {
-        "entities": mentions,
-        "quotes": doc_quotes(doc, doc_id, mentions),
-        "timeline": doc_timeline(doc, doc_id, record.get("published", pd.NaT)),
-    }
+    rows: dict[str, list[dict]] = {"skipped": []}
+
+    def step(name: str, run) -> list[dict]:
+        try:
+            return run()
+        except Exception as error:  # noqa: BLE001 - one article's bug must not sink the corpus
+            message = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+            rows["skipped"].append({"doc_id": doc_id, "step": name, "error": message})
+            return []
+
+    rows["entities"] = step("entities", lambda: doc_entities(doc, doc_id))
+    rows["quotes"] = step("quotes", lambda: doc_quotes(doc, doc_id, rows["entities"]))
+    rows["timeline"] = step(
+        "timeline", lambda: doc_timeline(doc, doc_id, record.get("published", pd.NaT)))
+    return rows
 
 
 # --- tables ----------------------------------------------------------------------------------
@@ -85,11 +104,22 @@ def finish_tables(raw: dict[str, list[pd.DataFrame]]) -> dict[str, pd.DataFrame]
     from .timeline import timeline_frame
 
     mentions = _concat("entities", raw["entities"])
+    skipped = raw.get("skipped", [])
     return {
         "entities": entities_table(mentions),
         "quotes": quotes_table(_concat("quotes", raw["quotes"]), corpus_names(mentions)),
         "timeline": timeline_frame(_concat("timeline", raw["timeline"])),
+        "skipped": (pd.concat(skipped, ignore_index=True) if skipped
+                    else pd.DataFrame(columns=SKIPPED_COLUMNS)),
     }
+
+
+def warn_skipped(skip: dict) -> None:
+    """One warning line naming the article and the step whose rows were left out."""
+    warnings.warn(
+        f"article {skip['doc_id']}: the {skip['step']} step failed ({skip['error']}); its "
+        f"{skip['step']} rows are left out, the rest of the corpus goes on",
+        CorpusWarning, stacklevel=2)
 
 
 def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
@@ -151,7 +181,7 @@ def read_rows(key: str) -> dict[str, list[dict]] | None:
         return None
     except Exception:  # a broken entry is only a cache miss; it is rewritten
         return None
-    return rows if isinstance(rows, dict) and set(rows) == set(ANALYSES) else None
+    return rows if isinstance(rows, dict) and set(rows) == {*ANALYSES, "skipped"} else None
 
 
 def write_rows(key: str, rows: dict[str, list[dict]]) -> None:
@@ -260,10 +290,14 @@ def _quiet() -> None:
 def collect(rows: Iterable[dict[str, list[dict]]]) -> dict[str, list[pd.DataFrame]]:
     """Pack a stream of per-article rows into raw DataFrames, `CHUNK_DOCS` articles at a time."""
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in ANALYSES}
+    parts["skipped"] = []
     pending: dict[str, list[dict]] = {name: [] for name in ANALYSES}
     for count, article in enumerate(rows, start=1):
         for name in ANALYSES:
             pending[name].extend(article[name])
+        for skip in article.get("skipped", []):
+            warn_skipped(skip)
+            parts["skipped"].append(pd.DataFrame([skip], columns=SKIPPED_COLUMNS))
         if count % CHUNK_DOCS == 0:
             _flush(parts, pending)
     _flush(parts, pending)
@@ -289,4 +323,33 @@ def analyze_corpus(
     Equal to `extract_entities`, `extract_quotes`, `extract_timeline` on the same corpus and
     model. `use_cache=False` skips the results cache (the parse cache is still used).
     """
-    return finish_tables(collect(iter_rows(corpus, model, n_process, batch_size, use_cache)))
+    return {name: table.copy() for name, table in _tables(
+        corpus, model, n_process, batch_size, use_cache).items() if name in ANALYSES}
+
+
+def skipped_steps(corpus: pd.DataFrame, model: str | None = None, n_process: int = 1,
+                  batch_size: int = nlp.DEFAULT_BATCH_SIZE) -> pd.DataFrame:
+    """The analysis steps left out because they failed on an article (`SKIPPED_COLUMNS`),
+    from the same pass and results cache as `analyze_corpus` (nothing is analysed twice)."""
+    return _tables(corpus, model, n_process, batch_size, True)["skipped"].copy()
+
+
+_LAST: dict[tuple, dict[str, pd.DataFrame]] = {}
+"""The tables of the last corpus analysed in this process, keyed by its rows' keys: every
+public function (`extract_*`, `analyze_corpus`, `skipped_steps`) is a view of one pass."""
+
+
+def _tables(corpus: pd.DataFrame, model: str | None, n_process: int, batch_size: int,
+            use_cache: bool) -> dict[str, pd.DataFrame]:
+    model = model or nlp.default_model()
+    if not use_cache:
+        return finish_tables(collect(iter_rows(corpus, model, n_process, batch_size, False)))
+    memo = (model, tuple(rows_key(record, model) for record in corpus.to_dict("records")))
+    if memo in _LAST and all(rows_path(key).exists() for key in memo[1]):
+        for skip in _LAST[memo]["skipped"].to_dict("records"):
+            warn_skipped(skip)
+        return _LAST[memo]
+    tables = finish_tables(collect(iter_rows(corpus, model, n_process, batch_size, True)))
+    _LAST.clear()
+    _LAST[memo] = tables
+    return tables

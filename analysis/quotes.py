@@ -1621,17 +1621,9 @@ def extract_quotes(corpus: pd.DataFrame, model: str | None = None, n_process: in
                    batch_size: int = 32) -> pd.DataFrame:
     """One row per quote of every article (columns in `COLUMNS`, see the module doc): one
     parse, one entity pass and one quote pass per Doc; speakers named as in the entity table."""
-    from .entities import COLUMNS as ENTITY_COLUMNS
-    from .entities import corpus_names, doc_entities
-    from .nlp import corpus_docs
+    from .pipeline import analyze_corpus
 
-    quote_rows, mention_rows = [], []
-    for row, doc in corpus_docs(corpus, model=model, batch_size=batch_size, n_process=n_process):
-        mentions = doc_entities(doc, row["doc_id"])
-        mention_rows += mentions
-        quote_rows += doc_quotes(doc, row["doc_id"], mentions)
-    names = corpus_names(pd.DataFrame(mention_rows, columns=ENTITY_COLUMNS))
-    return quotes_table(quote_rows, names)
+    return analyze_corpus(corpus, model, n_process=n_process, batch_size=batch_size)["quotes"]
 
 
 # ---------------------------------------------------------------- summaries and plots

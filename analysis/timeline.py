@@ -13,7 +13,6 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from .labels import french_date
-from .nlp import corpus_docs
 from .temporal import Mention, direction_of, find_mentions, governing_tense
 
 COLUMNS = [
@@ -98,10 +97,9 @@ def extract_timeline(
     corpus: pd.DataFrame, model: str | None = None, n_process: int = 1, batch_size: int = 32
 ) -> pd.DataFrame:
     """One row per temporal expression of every article (columns: COLUMNS)."""
-    rows: list[dict] = []
-    for row, doc in corpus_docs(corpus, model, batch_size=batch_size, n_process=n_process):
-        rows.extend(doc_timeline(doc, str(row["doc_id"]), row.get("published", pd.NaT)))
-    return timeline_frame(rows)
+    from .pipeline import analyze_corpus
+
+    return analyze_corpus(corpus, model, n_process=n_process, batch_size=batch_size)["timeline"]
 
 
 def _period(row) -> tuple[pd.Timestamp, int, str]:
