@@ -9,6 +9,7 @@ counts which months a corpus talks about.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from spacy.tokens import Doc
 
@@ -87,10 +88,24 @@ def timeline_frame(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     """The tidy table from row dicts (or a raw frame): all COLUMNS, typed, sorted."""
     table = pd.DataFrame(rows, columns=COLUMNS).copy()
     for column in DATE_COLUMNS:
-        table[column] = pd.to_datetime(table[column]).astype("datetime64[us]")
+        table[column] = _as_microseconds(table[column])
     table["start"] = table["start"].astype("int64")
     table["end"] = table["end"].astype("int64")
     return table.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
+
+
+def _as_microseconds(values: pd.Series) -> pd.Series:
+    """Dates as datetime64[us], which holds years 1 to 9999 (nanoseconds stop at 1677–2262,
+    and « au XVe siècle » or « en 1656 » must survive); values outside are NaT."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.astype("datetime64[us]")
+    converted = [
+        np.datetime64("NaT", "us") if pd.isna(v)
+        else np.datetime64(pd.Timestamp(v).to_pydatetime(), "us")
+        for v in values
+    ]
+    return pd.Series(np.array(converted, dtype="datetime64[us]"), index=values.index,
+                     name=values.name)
 
 
 def extract_timeline(
