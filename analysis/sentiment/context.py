@@ -1,0 +1,33 @@
+"""Words that never count because of where they stand: inside a temporal expression.
+
+A time noun of `data/sentiment/time_nouns.csv` and the adjectives attached to it carry no
+opinion (« le mois dernier », « la semaine prochaine ») even when the lexicon scores them.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Token
+
+from ..paths import read_csv_rows
+
+
+@functools.cache
+def time_nouns() -> frozenset[str]:
+    """Lemmas of nouns that head temporal expressions (« mois », « semaine », « lundi »)."""
+    return frozenset(row["lemma"].lower() for row in read_csv_rows("sentiment", "time_nouns.csv"))
+
+
+def in_time_expression(token: Token) -> bool:
+    """Whether a token is a time noun or a word attached to one (« le mois dernier »)."""
+    nouns = time_nouns()
+    if token.lemma_.lower() in nouns or token.lower_ in nouns:
+        return True
+    if token.head is not token and token.head.lemma_.lower() in nouns:
+        return True
+    doc = token.doc
+    neighbours = doc[max(token.i - 1, 0) : token.i + 2]
+    return token.pos_ == "ADJ" and any(
+        t.i != token.i and (t.lemma_.lower() in nouns or t.lower_ in nouns) for t in neighbours
+    )

@@ -1,0 +1,40 @@
+"""Words that change the value of the charged word after them: negators, intensifiers and
+attenuators (`data/sentiment/modifiers.csv`)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..paths import read_csv_rows
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """A word that changes the value of the charged word after it."""
+
+    kind: str  # negator, intensifier or attenuator
+    factor: float
+
+
+@functools.cache
+def modifiers() -> dict[str, Modifier]:
+    """Negators, intensifiers and attenuators by lower-cased word."""
+    return {
+        row["word"].lower(): Modifier(row["type"], float(row["factor"]))
+        for row in read_csv_rows("sentiment", "modifiers.csv")
+    }
+
+
+def is_modifier(token: Token) -> Modifier | None:
+    """The modifier a token is, if any (intensifiers only as adverbs, « plus » only after ne)."""
+    mod = modifiers().get(token.lower_)
+    if mod is None:
+        return None
+    if mod.kind != "negator" and token.pos_ not in ("ADV", "DET", "ADJ") and token.lower_ != "peu":
+        return None
+    if token.lower_ in ("fort", "si", "bien") and token.pos_ != "ADV":
+        return None
+    return mod
