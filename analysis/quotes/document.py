@@ -1,0 +1,94 @@
+"""One document's quotes: find, attribute and continue them, one row each (see `COLUMNS`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..sentiment import span_sentiment
+from .continuation import (
+    _back_fill_runs,
+    _same_paragraph,
+    _subjectless_verbs,
+    continue_speakers,
+    labelled_answers,
+    next_sentence,
+    previous_sentence,
+)
+from .indirect import find_indirect
+from .marks import find_marked, paragraphs, quote_kind
+from .rules import attribute_marked
+from .speakers import Attribution, Resolver
+from .text import doc_text, marked_ranges
+
+
+def quote_row(doc: Doc, doc_id: str, start: int, end: int, kind: str, who: Attribution,
+              mentions: list[dict]) -> dict:
+    """One output row: offsets, speaker, sentiment and the entities named inside."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    skip = set()
+    named = []
+    for m in mentions:
+        if start <= m["start"] and m["end"] <= end:
+            named.append(m["entity"])
+            covered = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            skip.update(t.i for t in covered or [])
+    score, terms, _ = span_sentiment(span, skip) if span is not None else (0.0, "", 0)
+    return {
+        "doc_id": doc_id, "start": start, "end": end, "text": doc_text(doc)[start:end],
+        "kind": kind, "speaker": who.speaker, "speaker_start": who.speaker_start,
+        "speaker_end": who.speaker_end, "verb": who.verb, "rule": who.rule,
+        "sentiment": score, "sentiment_terms": terms,
+        "mentions": "; ".join(dict.fromkeys(named)),
+    }
+
+
+def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> list[dict]:
+    """Every quote of one parsed document, attributed with its mention rows (see COLUMNS).
+
+    Pass the document's `analysis.entities.doc_entities` rows when you already have them (one
+    entity pass per document); without them they are computed here.
+    """
+    if mentions is None:
+        from ..entities import doc_entities
+
+        mentions = doc_entities(doc, doc_id)
+    res = Resolver(doc, mentions)
+    marked = find_marked(doc_text(doc))
+    res.quoted = marked_ranges(marked)
+    indirect = find_indirect(doc, res, marked)
+    rows, starts = [], {}
+    for quote in marked:
+        kind = quote_kind(doc_text(doc), quote)
+        who = attribute_marked(doc, res, quote, kind, indirect)
+        if who.speaker:
+            res.previous_speaker, res.previous_start = who.speaker, quote.start
+            res.previous_mention = next((m for m in mentions if m["start"] == who.speaker_start
+                                         and m["end"] == who.speaker_end), None)
+        row = quote_row(doc, doc_id, quote.start, quote.end, kind, who, mentions)
+        row["_subjectless"] = who.rule == "verb_before" and not who.subject_found
+        row["_opens_paragraph"] = not doc_text(doc)[quote.para_start : quote.opener].strip()
+        row["_runs_on"] = quote.runs_on
+        starts[quote.start] = quote.para_start
+        rows.append(row)
+    continue_speakers(rows, starts, [p for p, _ in paragraphs(doc_text(doc))])
+    _back_fill_runs(rows)
+    _subjectless_verbs(rows)
+    _same_paragraph(rows, starts)
+    for row, quote in zip(rows, marked, strict=True):
+        if row["rule"] == "none" and row["kind"] == "direct":
+            found = next_sentence(doc, res, quote) or previous_sentence(doc, res, quote)
+            if found is not None:
+                row.update(speaker=found.speaker, speaker_start=found.speaker_start,
+                           speaker_end=found.speaker_end, rule=found.rule)
+    continue_speakers(rows, starts, [p for p, _ in paragraphs(doc_text(doc))])
+    for clause in indirect:
+        rows.append(quote_row(doc, doc_id, clause.start, clause.end, "indirect",
+                              clause.attribution, mentions))
+    for start, end, who in labelled_answers(doc, res):
+        rows.append(quote_row(doc, doc_id, start, end, "direct", who, mentions))
+    for row in rows:
+        row.pop("_opens_paragraph", None)
+        row.pop("_runs_on", None)
+        row.pop("_subjectless", None)
+    return sorted(rows, key=lambda r: (r["start"], r["end"]))

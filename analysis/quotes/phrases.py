@@ -1,0 +1,106 @@
+"""Noun phrases around a speaker: a name the tagger missed, a role's complement, demonyms.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import NP_LINKS
+
+
+def is_demonym(word: str) -> bool:
+    """Whether a capitalised word is a nationality or inhabitant noun (« le Français »), from
+    the entity module's list."""
+    try:
+        from ..entities import demonyms
+    except ImportError:  # the entity module is optional here
+        return False
+    return word in demonyms()
+
+
+def role_names(token: Token) -> set[str]:
+    """Capitalised words of a role's « de » complement (« la présidente du groupe RN » →
+    {"rn"}): a person introduced with the same role but another complement (« présidente du
+    groupe LFI ») is someone else."""
+    names = set()
+    doc = token.doc
+    k = token.i + 1
+    while k < len(doc) and k <= token.i + 6 and not doc[k].is_punct and doc[k].pos_ not in (
+            "VERB", "AUX"):
+        if doc[k].text[:1].isupper():
+            names.add(doc[k].lower_)
+        k += 1
+    return names
+
+
+def _after_de(token: Token) -> bool:
+    """Whether a token follows « de / du / des / d' », determiners skipped (« de la PAF »):
+    a complement of the head noun."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].lower_ in ("la", "le", "l'", "les"):
+        i -= 1
+    return i >= 0 and token.doc[i].lower_ in NP_LINKS
+
+
+NAME_PARTICLES = {"le", "la", "de", "du", "des", "von", "van", "der", "den", "ben", "bin", "el",
+                  "al", "di", "da", "dos", "-"}
+
+
+def name_run(token: Token) -> dict:
+    """A capitalised name the entity tagger missed (« a répondu Marine Le Pen »), as a
+    pseudo-mention; its name goes through the entity aliases."""
+    doc = token.doc
+
+    def part(t: Token) -> bool:
+        return t.is_title or t.lower_ in NAME_PARTICLES and t.i + 1 < len(doc) and doc[
+            t.i + 1].is_title
+
+    def left_part(t: Token) -> bool:
+        """A capitalised word of the same name: a proper noun, a particle, or a capitalised
+        word not itself introduced by a determiner or « de » (« l'Économie » is not a name)."""
+        if not t.is_title or t.pos_ in ("ADP", "VERB", "AUX", "PRON"):
+            return t.lower_ in NAME_PARTICLES and t.is_title
+        before = doc[t.i - 1] if t.i > 0 else None
+        return t.pos_ == "PROPN" or before is None or not (
+            before.is_lower and before.pos_ in ("DET", "ADP"))
+
+    lo = token.i
+    while lo > 0 and left_part(doc[lo - 1]):
+        lo -= 1
+    hi = token.i
+    while hi + 1 < len(doc) and part(doc[hi + 1]) and not doc[hi + 1].is_punct:
+        hi += 1
+    span = doc[lo : hi + 1]
+    try:
+        from ..entities import canonical_entity
+    except ImportError:  # the entity module is optional for this fallback
+        def canonical_entity(name: str, label: str | None = None) -> str:
+            return name
+    start, end = span.start_char, span.end_char
+    return {"entity": canonical_entity(span.text, "PER"), "start": start, "end": end,
+            "label": "PER", "text": span.text}
+
+
+def noun_phrase(token: Token, stop: int | None = None) -> list[Token]:
+    """The subject's noun phrase: its left edge up to a comma + appositive name, not past
+    `stop` (a verb index) nor into a relative clause or a prepositional phrase other than a
+    « de » complement."""
+    doc = token.doc
+    end = len(doc) if stop is None else stop
+    out = []
+    in_pp = False
+    for t in doc[token.left_edge.i : end]:
+        if t.i > token.i and (t.lower_ in ("qui", "que", "qu'", "dont") or t.pos_ in ("VERB",
+                                                                                    "AUX")):
+            break
+        if t.is_punct and t.text != "," and t.text != "-":
+            break
+        if t.i > token.i and t.pos_ == "ADP" and t.lower_ not in NP_LINKS:
+            in_pp = True  # « une source policière à l'AFP »: the medium is not in the phrase
+        elif t.text == ",":
+            in_pp = False  # « le commissaire à l'Industrie, Stéphane Séjourné »
+        if not in_pp:
+            out.append(t)
+        if t.i > token.i + 8:
+            break
+    return out

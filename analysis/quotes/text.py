@@ -1,0 +1,95 @@
+"""Tokens, sentences and character windows of a parsed document (memoised per Doc).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import mark_roles
+from .marks import Marked
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Character offset of each token, computed once per Doc (kept in `doc.user_data`)."""
+    starts = doc.user_data.get("quotes_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = [t.idx for t in doc]
+        doc.user_data["quotes_token_starts"] = starts
+    return starts
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once (`Doc.text` joins every token on each access)."""
+    cached = doc.user_data.get("quotes_text")
+    if cached is None or cached[0] != len(doc):
+        cached = (len(doc), doc.text)
+        doc.user_data["quotes_text"] = cached
+    return cached[1]
+
+
+def sentence_of(token: Token) -> int:
+    """Index of the first token of the token's sentence (spaCy's sentences, computed once per
+    Doc: `Token.sent` re-scans the whole document on every call)."""
+    doc = token.doc
+    firsts = doc.user_data.get("quotes_sentence_firsts")
+    if firsts is None or len(firsts) != len(doc):
+        firsts = [0] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                firsts[i] = sent.start
+        doc.user_data["quotes_sentence_firsts"] = firsts
+    return firsts[token.i]
+
+
+def char_token(doc: Doc, char: int) -> Token | None:
+    """The token covering a character offset (or the next token), None past the end."""
+    starts = token_starts(doc)
+    i = bisect.bisect_right(starts, char) - 1
+    if i >= 0 and char < starts[i] + len(doc[i].text):
+        return doc[i]
+    return doc[i + 1] if i + 1 < len(doc) else None
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    """Non-space tokens that start within [start, end), quotation marks left out (the tagger
+    often calls a mark a verb or a name)."""
+    starts = token_starts(doc)
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return [t for t in doc[lo:hi] if not t.is_space and t.text not in mark_roles()]
+
+
+def sentence_start(text: str, para_start: int, pos: int) -> int:
+    """Start of the sentence holding `pos`, within its paragraph (ends: . ! ? … + space)."""
+    cut = para_start
+    for match in re.finditer(r"[.!?…][»”\"]?\s+", text[para_start:pos]):
+        if not _abbreviation(text, para_start + match.start()):
+            cut = para_start + match.end()
+    return cut
+
+
+def sentence_end(text: str, pos: int, para_end: int) -> int:
+    """End of the sentence from `pos` (the end punctuation excluded), within its paragraph."""
+    for match in re.finditer(r"[.!?…](?=[»”\"]?(\s|$))", text[pos:para_end]):
+        if not _abbreviation(text, pos + match.start()):
+            return pos + match.start()
+    return para_end
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """A full stop that ends « M. » or a single capital initial, not a sentence."""
+    word = re.search(r"(\w+)$", text[max(0, dot - 4) : dot])
+    return bool(word) and (word[1] in ("M", "Mme", "Dr", "St") or
+                           (len(word[1]) == 1 and word[1].isupper()))
+
+
+def marked_ranges(quotes: list[Marked]) -> list[tuple[int, int]]:
+    """(opening mark, closing mark + 1) of each quoted span."""
+    return [(q.opener, q.closer + 1) for q in quotes]
+
+
+def inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether a character offset falls in one of the ranges."""
+    return any(a <= pos < b for a, b in ranges)

@@ -1,0 +1,127 @@
+"""Reporting verbs and their subjects: whether a token is a reporting verb, and which token is
+the subject of a verb (dependency subject, inverted clitic, coordinated verb, left scan).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import (
+    AUXILIARY_FORMS,
+    CLITICS,
+    DEMONSTRATIVES,
+    POSSESSIVES,
+    SENTENCE_END,
+    mark_roles,
+    multiword_last_words,
+    pronouns,
+    reporting_verbs,
+    verb_forms,
+)
+from .text import sentence_of
+
+
+def reporting_lemma(token: Token, loose: bool = False) -> str:
+    """The reporting verb lemma a token is (or ends, for « fait savoir », « mis en garde »),
+    or "". Strict: a verb, or a form right after an auxiliary; loose (just after a quote, where
+    a reporting verb is expected): any part of speech, since the tagger often errs there.
+    A form the tagger did not call a verb counts in strict mode only right after an auxiliary,
+    a name or a subject pronoun (« Bruno Le Maire juge », « il estime »)."""
+    doc = token.doc
+    last_words = multiword_last_words()
+    multiword = token.lower_ in last_words or token.lemma_.lower() in last_words
+    for width in (3, 2) if multiword else ():
+        if token.i - width + 1 >= 0:
+            words = doc[token.i - width + 1 : token.i + 1]
+            for key in (" ".join(t.lower_ for t in words), " ".join(t.lemma_.lower()
+                                                                   for t in words)):
+                if key in verb_forms() and " " in key:
+                    return verb_forms()[key]
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in reporting_verbs():
+        return lemma
+    form = verb_forms().get(token.lower_, "")
+    if not form or token.pos_ in ("PUNCT", "DET", "ADP", "PRON", "AUX"):
+        return ""
+    before = doc[token.i - 1] if token.i > 0 else None
+    after_subject = before is not None and (
+        before.pos_ in ("AUX", "PROPN") or before.text.startswith("-") or
+        before.lower_ in pronouns() or (before.is_title and not before.is_sent_start))
+    return form if loose or token.pos_ == "VERB" or after_subject else ""
+
+
+def starts_multiword(tokens: list[Token]) -> bool:
+    """Whether these tokens begin a multi-word reporting form (« fait savoir »)."""
+    words = [t.lower_ for t in tokens]
+    return any(" ".join(words[:n]) in verb_forms() for n in (2, 3) if len(words) >= n)
+
+
+def inverted_clitic(verb: Token) -> Token | None:
+    """« déclare-t-il », « a-t-elle ajouté »: the pronoun glued to the verb or its auxiliary."""
+    doc = verb.doc
+    for t in doc[max(0, verb.i - 3) : min(len(doc), verb.i + 3)]:
+        if t.text.startswith("-") and t.lower_.lstrip("-") in pronouns():
+            return t
+    return None
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb: a dependency subject of the verb or its auxiliary chain, an
+    inverted clitic, the subject of the verb it is coordinated with, else the nearest noun
+    or pronoun to its left (skipping auxiliaries, clitics and adverbs)."""
+    clitic = inverted_clitic(verb)
+    if clitic is not None:
+        return clitic
+    group = [verb, *[c for c in verb.children if c.dep_.startswith(("aux", "cop")) or (
+        c.dep_ == "dep" and c.pos_ == "VERB" and c.i < verb.i)]]
+    if verb.dep_.startswith(("aux", "cop")) or verb.dep_ == "xcomp":
+        group.append(verb.head)
+    for member in group:
+        subjects = [c for c in member.children if c.dep_.startswith("nsubj") or c.dep_ in (
+            "expl:subj",)]
+        if subjects:  # the nearest one before the verb (« c'est ainsi que X a résumé » → X)
+            before = [c for c in subjects if c.i < verb.i and c.lower_ not in DEMONSTRATIVES]
+            return before[-1] if before else subjects[0]
+    participle = "Part" in verb.morph.get("VerbForm") and verb.lower_.endswith("ant")
+    infinitive = "Inf" in verb.morph.get("VerbForm")
+    if (verb.dep_ == "conj" or participle or infinitive) and verb.head is not verb and (
+            verb.head.pos_ in ("VERB", "AUX")) and depth < 3 and same_sentence(verb, verb.head):
+        found = subject_of(verb.head, depth + 1)
+        if found is not None:
+            return found
+    return left_subject(verb, depth)
+
+
+def same_sentence(a: Token, b: Token) -> bool:
+    """No sentence-final punctuation nor paragraph break between two tokens (the parser
+    sometimes links verbs across a full stop)."""
+    lo, hi = sorted((a.i, b.i))
+    return not any("\n" in t.text or (t.text[-1:] in SENTENCE_END and t.text != "M.")
+                   for t in a.doc[lo:hi])
+
+
+def left_subject(verb: Token, depth: int = 0) -> Token | None:
+    """Scan left from the verb for the nearest noun, name or pronoun of its clause."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0:
+        t = doc[i]
+        if t.is_space or t.pos_ in ("AUX", "ADV") or t.lower_ in CLITICS or (
+                t.lower_ in AUXILIARY_FORMS):  # the tagger sometimes calls « a » a verb
+            i -= 1
+            continue
+        if t.pos_ in ("PROPN", "NOUN") and i >= 2 and doc[i - 1].lower_ in POSSESSIVES and (
+                doc[i - 2].lower_ in ("de", "pour", "à", "en")):
+            i -= 3  # « La Maison Blanche a de son côté évoqué », « pour sa part »: skip the PP
+            continue
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return t
+        if t.text == "," and i > 0 and doc[i - 1].pos_ in ("PROPN", "NOUN"):
+            i -= 1  # « Le ministre, Jean Dupont, a déclaré »: step over the appositive
+            continue
+        if t.pos_ == "CCONJ" and depth < 2:  # « X a estimé … et a appelé à … »: X
+            previous = next((v for v in reversed(doc[sentence_of(verb) : i])
+                             if v.pos_ == "VERB" and v.text not in mark_roles()), None)
+            return subject_of(previous, depth + 1) if previous is not None else None
+        return None
+    return None
