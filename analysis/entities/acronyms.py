@@ -1,0 +1,76 @@
+"""Acronyms defined in the text, `Long Name (LN)`: the acronym is counted under the long name."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import _alias_label, _word_regex, fold
+from .schema import Mention
+
+# --- acronyms defined in the text ------------------------------------------------------------
+
+_ACRONYM_DEFINED = re.compile(r"\((?P<acronym>[A-ZÀ-Þ][A-Za-zÀ-ÿ]{1,7})\)")
+_ACRONYM_SKIPPED = frozenset({"de", "d", "des", "du", "la", "le", "l", "les", "et", "pour", "sur"})
+
+
+def _link_acronyms(text: str, mentions: list[Mention]) -> tuple[list[Mention], dict[str, str]]:
+    """`Long Name (LN)`: the long name is a mention (ORG unless the alias table or the model's
+    identical span says otherwise), every occurrence of the acronym in the document
+    (the one in parentheses too) is a mention of it, and the acronym is counted under the
+    long name (`parquet national financier (PNF)`, `Comité international olympique (CIO)`).
+    The long name's words must give the acronym's letters by their initials, skipping `de`,
+    `la`, `des`..."""
+    linked: dict[str, str] = {}
+    for match in _ACRONYM_DEFINED.finditer(text):
+        start = _acronym_expansion(text, match.start(), match["acronym"])
+        if start is None:
+            continue
+        end = len(text[: match.start()].rstrip())
+        same = [m for m in mentions if (m.start, m.end) == (start, end)]
+        label = _alias_label(text[start:end]) or (same[0].label if same else "ORG")
+        mentions = [m for m in mentions if not (start < m.end and m.start < end)]
+        mentions.append(Mention(start, end, "ORG" if label == "PER" else label, "acronym"))
+        linked[match["acronym"]] = text[start:end]
+    if not linked:
+        return mentions, linked
+    forms = {
+        acronym: next(m.label for m in mentions if text[m.start : m.end] == long)
+        for acronym, long in linked.items()
+    }
+    mentions = [m for m in mentions if text[m.start : m.end] not in forms]
+    for found in _word_regex(forms).finditer(text):
+        mentions.append(Mention(found.start(), found.end(), forms[found.group(0)], "acronym"))
+    return sorted(mentions, key=lambda m: (m.start, m.end)), linked
+
+
+def _initials_used(word: str, letters: str) -> int:
+    """How many of the last `letters` one word gives: its initial, plus up to two more letters
+    found in order inside it (`antiterroriste` gives the `AT` of `PNAT`); 0 when none."""
+    for size in (3, 2, 1):
+        chunk = letters[-size:]
+        if len(chunk) == size and chunk[0] == word[:1] and _in_order(chunk[1:], word[1:]):
+            return size
+    return 0
+
+
+def _in_order(letters: str, word: str) -> bool:
+    remaining = iter(word)
+    return all(letter in remaining for letter in letters)
+
+
+def _acronym_expansion(text: str, paren: int, acronym: str) -> int | None:
+    """Start of the words before `paren` whose initials spell `acronym`, else None."""
+    letters = fold(acronym).replace(" ", "")
+    words = list(re.finditer(r"[^\W\d_]+", text[max(0, paren - 120) : paren]))
+    offset, start = max(0, paren - 120), None
+    for word in reversed(words):
+        if not letters:
+            break
+        used = _initials_used(fold(word.group(0)), letters)
+        if used:
+            letters, start = letters[:-used], offset + word.start()
+        elif word.group(0).lower() not in _ACRONYM_SKIPPED or start is None:
+            return None
+    if letters or start is None:
+        return None
+    return start

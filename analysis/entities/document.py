@@ -1,0 +1,89 @@
+"""The mentions of one parsed article: every rule of the package in order (`doc_mentions`) and
+the rows of the entity table (`doc_entities`)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+from .acronyms import _link_acronyms
+from .canonical import _canonicalise, _propagate, _short_references
+from .labels import _clubs_by_city, _is_demonym, _is_group_noun, _relabel
+from .lexicon import rules
+from .mentions import _model_mentions, _pattern_mentions
+from .names import clean_span
+from .persons import _name_mentions, _prefer_names
+from .schema import Mention
+from .spans import (
+    _non_prose,
+    _opens_sentence,
+    _overlaps,
+    _quoted_titles,
+    _select,
+    _sentence_starts,
+    _whole_words,
+)
+
+
+def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]:
+    """Cleaned, relabelled and canonicalised mentions of one parsed document (`text` is
+    `doc.text`, passed when the caller has it, as spaCy rebuilds it on each access)."""
+    text = doc.text if text is None else text
+    blocked = _non_prose(text)
+    starts = _sentence_starts(doc)
+    candidates = _model_mentions(doc) + _pattern_mentions(text) + _name_mentions(text)
+    candidates = _prefer_names(text, candidates)
+    cleaned = [
+        m
+        if m.source == "institution"
+        else clean_span(text, m, _opens_sentence(text, m.start, starts))
+        for m in candidates
+    ]
+    cleaned = [_whole_words(text, m) for m in cleaned if m is not None]
+    quoted = _quoted_titles(text)
+    kept = _select(
+        [
+            m
+            for m in cleaned
+            if m is not None
+            and not _overlaps(m, blocked)
+            and not _is_group_noun(text, m)
+            and not _is_demonym(text, m)
+            and not (m.source == "model" and _overlaps(m, quoted))
+        ]
+    )
+    designators = [(m.start, m.end) for m in kept if m.source == "designator"]
+    bases = {
+        match.group(1)
+        for m in kept
+        if m.source == "designator"
+        and (match := re.match(rules()["designator_base"], text[m.start : m.end]))
+    }
+    kept = [_relabel(text, m, designators, bases) for m in kept]
+    kept = _clubs_by_city(text, kept)
+    kept = _propagate(text, kept, blocked, dict.fromkeys(bases, "MISC"))
+    kept, linked = _link_acronyms(text, kept)
+    linked.update(_short_references(text, kept))
+    return _canonicalise(text, kept, linked)
+
+
+def doc_entities(doc: Doc, doc_id: str) -> list[dict]:
+    """One row per entity mention of one parsed document (see `COLUMNS`), sorted by offset.
+
+    Works on the Doc alone, so that a one-pass pipeline can call it beside other analyses.
+    """
+    starts, text = _sentence_starts(doc), doc.text  # doc.text is rebuilt on each access
+    return [
+        {
+            "doc_id": doc_id,
+            "start": mention.start,
+            "end": mention.end,
+            "text": text[mention.start : mention.end],
+            "label": mention.label,
+            "entity": entity,
+            "sentence": bisect.bisect_right(starts, mention.start) - 1,
+        }
+        for mention, entity in doc_mentions(doc, text)
+    ]

@@ -1,0 +1,95 @@
+"""Labels and mentions dropped after selection: designators are MISC, alias-table names take the
+table's label, plural people nouns and demonyms are no mentions, a city in a match report is its
+club."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .lexicon import _alias_label, aliases, demonyms, rules
+from .schema import Mention
+from .spans import _overlaps, _word_before
+
+
+def _relabel(text: str, mention: Mention, designators, bases: set[str]) -> Mention:
+    """Designators and their bare names are MISC; alias-table names take the table's label;
+    an other (MISC) right after `à`/`en` is a place."""
+    surface = text[mention.start : mention.end]
+    if surface in bases or _overlaps(mention, designators):
+        return replace(mention, label="MISC")
+    label = _alias_label(surface)
+    if label:
+        return replace(mention, label=label)
+    if "-" in surface and _alias_label(surface.split("-")[0]) == "ORG":
+        return replace(mention, label="ORG")  # `CGT-Cheminots`: a branch of an organisation
+    if mention.label == "MISC" and _after_locative(text, mention.start):
+        return replace(mention, label="LOC")
+    return mention
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """Whether a locative word (`à`, `au`, `en`) comes right before `start`, not as part of
+    `face à`, `grâce à`...: what follows names a place (`à Cannes`, `à Isola 2000`)."""
+    words = text[max(0, start - 30) : start].split()
+    return (
+        bool(words)
+        and words[-1].lower() in rules()["locative_words"]
+        and (len(words) < 2 or words[-2].lower() not in rules()["not_locative_before"])
+    )
+
+
+def _is_group_noun(text: str, mention: Mention) -> bool:
+    """A plural people noun (`les Américains`, `des Européens`): one word with a people-noun
+    ending (`group_noun_suffix`) after a plural determiner, labelled place or other, and not
+    a known plural name. Plural place names (`les Landes`) have other endings."""
+    surface = text[mention.start : mention.end]
+    before = text[max(0, mention.start - 20) : mention.start].split()
+    return (
+        mention.label in ("LOC", "MISC")
+        and " " not in surface
+        and bool(re.search(rules()["group_noun_suffix"]["regex"], surface))
+        and surface not in aliases()
+        and bool(before)
+        and before[-1].lower() in rules()["plural_determiners"]
+    )
+
+
+def _is_demonym(text: str, mention: Mention) -> bool:
+    """A nationality or inhabitant noun (`un Russe`, `le Slovène`, `les Lyonnais`) is not a
+    mention, unless it is in the alias table or follows a title (`M. Breton` is a person)."""
+    surface = text[mention.start : mention.end]
+    return (
+        surface in demonyms()
+        and surface not in aliases()
+        and not _TITLE_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    )
+
+
+_TITLE_BEFORE = re.compile(r"(?:^|\s)(?:M\.|Mme|Me|Dr|Pr|Mgr)\s+$")
+
+
+def _clubs_by_city(text: str, mentions: list[Mention]) -> list[Mention]:
+    """In a sports report (a match score such as `3-1` or `(28-13)` in the text), a place that
+    is not after a locative word (`à`, `au`, `de`...) is the club named by its city (`Lyon a
+    battu Lens`): ORG. Alias-table places (countries, capitals) keep their label."""
+    if not re.search(rules()["sports_score"]["regex"], text):
+        return mentions
+    locative = set(rules()["sports_locative"])
+    return [
+        replace(m, label="ORG")
+        if m.label == "LOC"
+        and _alias_label(text[m.start : m.end]) is None
+        and (
+            (_word_before(text, m.start) or "").lower() not in locative
+            or _after_opponent(text, m.start)
+        )
+        else m
+        for m in mentions
+    ]
+
+
+def _after_opponent(text: str, start: int) -> bool:
+    """`face à Lens`, `grâce à Lyon`: `à` here does not make a place."""
+    words = text[max(0, start - 30) : start].split()
+    return len(words) >= 2 and words[-2].lower() in rules()["not_locative_before"]

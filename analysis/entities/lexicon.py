@@ -1,0 +1,175 @@
+"""Rules read from `data/entities/` (aliases, titles, first names, demonyms, `rules.json`), each
+loaded once per process, and the name key `fold` that ignores case, accents and hyphens."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import spacy
+
+from ..paths import data_file, read_csv_rows
+
+# --- rules loaded from data/entities ---------------------------------------------------------
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """spaCy's French stop words, read from spaCy's `lang/fr/stop_words.py` without importing
+    `spacy.lang.fr`, whose tokenizer exceptions take about 2 s to import: a run that reads its
+    tables from the results cache then never pays for them."""
+    source = Path(spacy.__file__).parent / "lang" / "fr" / "stop_words.py"
+    spec = importlib.util.spec_from_file_location("_spacy_fr_stop_words", source)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
+
+
+@functools.cache
+def rules() -> dict:
+    """`data/entities/rules.json`: articles, elisions, name particles, regular expressions."""
+    with data_file("entities", "rules.json").open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def fold(name: str) -> str:
+    """A key that ignores case, accents, hyphens and apostrophes (`Etats Unis` = `États-Unis`)."""
+    decomposed = unicodedata.normalize("NFD", name.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[-'\s]+", " ", bare).split())
+
+
+@functools.cache
+def aliases() -> dict[str, tuple[str, str]]:
+    """Surface form → (canonical name, label), from `data/entities/aliases.csv`.
+
+    Every canonical name is also a form of itself, and a place whose name opens with `Le` or
+    `Les` is also found without it, as after `au`, `du`, `aux` (`au Caire` → `Le Caire`).
+    """
+    table: dict[str, tuple[str, str]] = {}
+    for row in read_csv_rows("entities", "aliases.csv"):
+        value = (row["canonical"].strip(), row["label"].strip())
+        table.setdefault(value[0], value)
+        table[row["alias"].strip()] = value
+    for form, value in list(table.items()):  # `au Caire`, `du Havre`: the article is contracted
+        article, _, rest = form.partition(" ")
+        if value[1] == "LOC" and article in ("Le", "Les") and rest:
+            table.setdefault(rest, value)
+    return table
+
+
+@functools.cache
+def _folded_aliases() -> dict[str, tuple[str, str]]:
+    return {fold(form): value for form, value in aliases().items()}
+
+
+@functools.cache
+def titles() -> tuple[str, ...]:
+    """Titles that precede a name (`président`, `M.`), longest first, lower-cased."""
+    found = {row["title"].strip().lower() for row in read_csv_rows("entities", "titles.csv")}
+    return tuple(sorted(found, key=lambda title: (-len(title), title)))
+
+
+def _word_regex(forms) -> re.Pattern:
+    """One regex matching any of `forms` as whole words (longest first), case-sensitively."""
+    ordered = sorted(set(forms), key=lambda form: (-len(form), form))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
+
+
+@functools.cache
+def _alias_regex() -> re.Pattern:
+    return _word_regex(aliases())
+
+
+@functools.cache
+def _designator_regexes() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple(
+        (re.compile(r"(?<![\w-])(?:" + rule["regex"] + r")(?![\w-])"), rule["label"])
+        for rule in rules()["designators"]
+    )
+
+
+@functools.cache
+def _not_names() -> frozenset[str]:
+    """Capitalised words that are never names on their own (weekdays, `État`), folded."""
+    return frozenset(fold(word) for word in rules()["not_names"])
+
+
+@functools.cache
+def _weapon_regex() -> re.Pattern:
+    """A weapon noun, at most one lowercase word, then a capitalised name (`canons Caesar`,
+    `chars Leopard 2`): the name is a weapon system."""
+    nouns = "|".join(map(re.escape, sorted(rules()["weapon_nouns"], key=len, reverse=True)))
+    return re.compile(
+        r"(?<![\w-])(?:" + nouns + r")(?:\s+(?P<between>[a-zàâäçéèêëîïôöûùüÿœ-]+))?\s+"
+        r"(?P<name>[A-ZÀ-ÖØ-Þ][\w-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*)*(?:\s+\d+\w*)?)(?![\w-])"
+    )
+
+
+@functools.cache
+def _non_prose_regexes() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(rule["regex"]) for rule in rules()["non_prose"])
+
+
+@functools.cache
+def _lead_regex() -> re.Pattern:
+    """A leading elision (`l'`) or word at the start of a span, with the space after it."""
+    elisions = sorted((word.rstrip("'") for word in rules()["elisions"]), key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, elisions))
+    return re.compile(r"(?i:(?:" + alternatives + r")['’])|[^\s'’]+['’]?\s*|\S+\s*")
+
+
+def canonical_entity(name: str, label: str | None = None) -> str:
+    """The canonical name of `name` from `aliases.csv` (exact form, then ignoring case/accents).
+
+    Names not in the table are returned unchanged. `label` is accepted for symmetry with the
+    mention rows; the table's own label decides.
+    """
+    found = aliases().get(name) or _folded_aliases().get(fold(name))
+    return found[0] if found else name
+
+
+def _alias_label(name: str) -> str | None:
+    found = aliases().get(name) or _folded_aliases().get(fold(name))
+    return found[1] if found else None
+
+
+@functools.cache
+def first_names() -> dict[str, str]:
+    """First name → gender (M, F or X for either), from `data/entities/first_names.csv`."""
+    rows = read_csv_rows("entities", "first_names.csv")
+    return {row["first_name"].strip(): row["gender"].strip() for row in rows}
+
+
+def is_first_name(word: str) -> bool:
+    """A listed first name, or a hyphenated compound of them (`Jean-Luc`)."""
+    return all(part in first_names() for part in word.split("-"))
+
+
+@functools.cache
+def demonyms() -> frozenset[str]:
+    """Nationality and inhabitant nouns in all four forms (`Russe`, `Russes`, `Lyonnaise`...),
+    from the masculine singular forms in `data/entities/demonyms.csv`."""
+    words = [row["demonym"].strip() for row in read_csv_rows("entities", "demonyms.csv")]
+    forms = set()
+    for word in words:
+        feminine = _feminine(word)
+        forms.update({word, feminine, _plural(word), _plural(feminine)})
+    return frozenset(forms)
+
+
+def _feminine(word: str) -> str:
+    """French feminine of a demonym: `Italien` → `Italienne`, `Grec` → `Grecque`."""
+    for ending, replacement in (("en", "enne"), ("on", "onne"), ("ec", "ecque"), ("rc", "rque")):
+        if word.endswith(ending):
+            return word[: -len(ending)] + replacement
+    return word if word.endswith("e") else word + "e"
+
+
+def _plural(word: str) -> str:
+    return word if word[-1] in "sxz" else word + "s"

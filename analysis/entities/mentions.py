@@ -1,0 +1,99 @@
+"""Candidate mentions from the spaCy model (`Doc.ents`, person names widened to name parts) and
+from patterns (designators, weapon names, lowercase institutions, alias-table names)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.tokens import Doc
+
+from .lexicon import _alias_regex, _designator_regexes, _weapon_regex, aliases, rules, stop_words
+from .names import _is_title_at, _starts_with_person
+from .schema import LABELS, Mention
+from .spans import _WORD_AFTER, _WORD_BEFORE
+
+
+@functools.cache
+def _institution_regex() -> re.Pattern:
+    """A lowercase institution noun, up to three lowercase words, `de`/`du`/`d'`... and a
+    capitalised name: `cour d'appel de Paris`, `tribunal correctionnel de Marseille`,
+    `ministère de l'Intérieur`, `préfecture du Nord` (an ORG, as French writes it)."""
+    heads = "|".join(map(re.escape, rules()["institution_pattern_heads"]))
+    return re.compile(
+        r"(?<![\w-])(?:" + heads + r")(?:\s+(?:d'|de\s+)?[a-zà-ÿ][\w-]*){0,3}?\s+"
+        r"(?:de la |de l'|du |des |de |d')"
+        r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'-]*(?: [A-ZÀ-ÖØ-Þ][\w'-]*)*)(?![\w-])"
+    )
+
+
+def _pattern_mentions(text: str) -> list[Mention]:
+    """Designators and names after a weapon noun (MISC), lowercase institutions with their
+    complement (ORG), and alias-table names in the text."""
+    found = [
+        Mention(m.start(), m.end(), label, "designator")
+        for regex, label in _designator_regexes()
+        for m in regex.finditer(text)
+    ]
+    found += [
+        Mention(m.start("name"), m.end("name"), "MISC", "designator")
+        for m in _weapon_regex().finditer(text)
+        if (m["between"] or "") not in stop_words() and m["name"] not in aliases()
+    ]
+    found += [
+        Mention(m.start(), m.end(), "ORG", "institution")
+        for m in _institution_regex().finditer(text)
+        if not _starts_with_person(m.group("name") + " X")
+    ]
+    found += [
+        Mention(m.start(), m.end(), aliases()[m.group(0)][1], "alias")
+        for m in _alias_regex().finditer(text)
+        if not _inside_longer_name(text, m.start(), m.end())
+    ]
+    return found
+
+
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word or a number touches the span, so that it is part of a longer
+    name the model did not see (`Air France`, `France 24`): then it is not added alone."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.search(text[end : end + 40])
+    words = [match.group(1) for match in (before, after) if match]
+    if after and after.group(1)[0].isdigit():
+        return True
+    return any(
+        word[0].isupper() and word.lower() not in stop_words() and not _is_title_at(word)
+        for word in words
+    )
+
+
+def _model_mentions(doc: Doc) -> list[Mention]:
+    """The model's spans with our four labels, person names widened to name parts the model
+    left out: a capitalised proper noun right before (`Marine` + `Le Pen`) or right after
+    (`Wang` + `Yi`) the name, with one space between."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        start, end = ent.start, ent.end
+        if ent.label_ == "PER":
+            while start > 0 and doc[start - 1].whitespace_ and _is_name_part(doc[start - 1]):
+                start -= 1
+            while end < len(doc) and doc[end - 1].whitespace_ and _is_name_part(doc[end]):
+                end += 1
+        found.append(Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), ent.label_))
+    return found
+
+
+def _is_name_part(token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.is_alpha
+        and token.lower_ not in stop_words()
+        and token.text not in aliases()
+        and not _is_title_at(token.text)
+        and not token.ent_type_
+    )

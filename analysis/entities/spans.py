@@ -1,0 +1,87 @@
+"""Small helpers on character spans: overlaps, sentence starts, text that is not prose, the word
+before a span, choosing among overlapping candidates, quoted titles, hyphenated words."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from .lexicon import _non_prose_regexes
+from .schema import _PRIORITY, Mention
+
+
+def _non_prose(text: str) -> list[tuple[int, int]]:
+    return [m.span() for regex in _non_prose_regexes() for m in regex.finditer(text)]
+
+
+def _overlaps(mention: Mention, spans) -> bool:
+    return any(mention.start < end and start < mention.end for start, end in spans)
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    return [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+
+
+def _opens_sentence(text: str, start: int, starts: list[int]) -> bool:
+    """Whether only punctuation and spaces separate `start` from its sentence's beginning."""
+    first = starts[max(bisect.bisect_right(starts, start) - 1, 0)]
+    line = text.rfind("\n", 0, start) + 1
+    return not re.search(r"\w", text[max(first, line) : start])
+
+
+_WORD_BEFORE = re.compile(r"([\w'-]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"^[ \t]+([\w'-]+)")
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """The word right before `start` (an elision keeps its apostrophe: `d'`)."""
+    match = re.search(r"([\w]+'?)\W*$", text[max(0, start - 30) : start])
+    return match.group(1) if match else None
+
+
+def _span_words(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """The part of `text[start:end]` between punctuation and spaces, with its offset."""
+    match = re.search(r"[\w][\w'’. -]*[\w]|\w", text[start:end])
+    return (match.group(0), start + match.start()) if match else None
+
+
+def _select(candidates: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: the longest span wins, then the surest source."""
+    ranked = sorted(candidates, key=lambda m: (-(m.end - m.start), -_PRIORITY[m.source], m.start))
+    chosen: list[Mention] = []
+    for mention in ranked:
+        if not _overlaps(mention, [(c.start, c.end) for c in chosen]):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: (m.start, m.end))
+
+
+_HYPHEN_TAIL = re.compile(r"-[A-ZÀ-ÖØ-Þ][^\W\d_]*")
+
+
+def _whole_words(text: str, mention: Mention) -> Mention | None:
+    """A span cut inside a hyphenated word: widened over a capitalised tail (`Bordeaux` of
+    `Bordeaux-Bègles`), dropped when the tail is lowercase (`Rendez` of `Rendez-vous`)."""
+    tail = _HYPHEN_TAIL.match(text, mention.end)
+    if tail:
+        return replace(mention, end=tail.end())
+    if re.match(r"-[a-zà-ÿ]", text[mention.end : mention.end + 2]):
+        return None
+    return mention
+
+
+_QUOTED = re.compile(r"«\s*([^»]{1,80}?)\s*»")
+
+
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    """Short passages in « » that open with a capital (`« Anatomie d'une chute »`, `« Le
+    Comte de Monte-Cristo »`, `« Démission ! »`): titles of works and slogans, where the
+    model's spans are no entities (names found by the alias table or a first name still
+    count)."""
+    return [
+        match.span(1)
+        for match in _QUOTED.finditer(text)
+        if match.group(1)[:1].isupper() and len(match.group(1).split()) <= 8
+    ]
