@@ -1,0 +1,84 @@
+"""From matches to the expressions of a text: ranges joined (« du 12 mars au 15 avril »),
+prefixes applied (« depuis X », « d'ici X »), and the direction of each relative to the
+publication day."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+from spacy.tokens import Doc
+
+from .context import Context
+from .grammar import candidate_mentions, select
+from .interval import DAY, NAT, Mention, Resolved
+from .lexicon import alt, lexicon
+
+
+def merge_ranges(mentions: list[Mention], ctx: Context) -> list[Mention]:
+    """« du 12 mars au 15 avril », « entre mai et juillet »: two mentions joined as one period."""
+    lex = lexicon()
+    join = re.compile(rf"\s+{alt(lex['range_join'])}\s+", re.IGNORECASE)
+    merged: list[Mention] = []
+    index = 0
+    while index < len(mentions):
+        first = mentions[index]
+        second = mentions[index + 1] if index + 1 < len(mentions) else None
+        prefix = ctx.before(first.start, lex["range_start"])
+        if second and prefix and join.fullmatch(ctx.text, first.end, second.start):
+            a, b = first.resolved, second.resolved
+            ordered = pd.isna(a.start_date) or pd.isna(b.start_date) or a.start_date <= b.start_date
+            if ordered and first.rule != "open" and second.rule != "open":
+                anchor = "absolute" if a.anchor == b.anchor == "absolute" else "publication"
+                resolved = Resolved(a.start_date, b.end_date, a.granularity,
+                                    f"{a.value}/{b.value}", anchor)
+                merged.append(Mention(prefix.start("prefix"), second.end, resolved, "range"))
+                index += 2
+                continue
+        merged.append(first)
+        index += 1
+    return merged
+
+
+def compose_prefixes(mentions: list[Mention], ctx: Context) -> list[Mention]:
+    """« depuis X » → [X, publication]; « d'ici X » → (publication, end of X)."""
+    lex = lexicon()
+    out = []
+    for mention in mentions:
+        res = mention.resolved
+        since = ctx.before(mention.start, lex["since_prefix"])
+        by = ctx.before(mention.start, lex["by_prefix"])
+        if mention.rule in ("open", "offset") or not (since or by):
+            out.append(mention)
+            continue
+        pub_next = ctx.pub + DAY if pd.notna(ctx.pub) else NAT
+        if since:
+            resolved = Resolved(res.start_date, pub_next, res.granularity,
+                                f"{res.value}/PRESENT_REF", res.anchor, "past")
+            start = since.start("prefix")
+        else:
+            resolved = Resolved(pub_next, res.end_date, res.granularity,
+                                f"PRESENT_REF/{res.value}", "publication", "future")
+            start = by.start("prefix")
+        out.append(Mention(start, mention.end, resolved, mention.rule))
+    return out
+
+
+def find_mentions(doc: Doc, pub: pd.Timestamp) -> list[Mention]:
+    """All temporal expressions of a parsed text, resolved against `pub` (NaT allowed)."""
+    ctx = Context(doc, pd.Timestamp(pub).normalize() if pd.notna(pub) else NAT)
+    return compose_prefixes(merge_ranges(select(candidate_mentions(ctx)), ctx), ctx)
+
+
+def direction_of(resolved: Resolved, pub: pd.Timestamp, tense: str | None = None) -> str:
+    """past / present / future relative to the publication day (else the verb's tense)."""
+    if resolved.direction:
+        return resolved.direction
+    start, end = resolved.start_date, resolved.end_date
+    if pd.isna(pub) or (pd.isna(start) and pd.isna(end)):
+        return tense or "present"
+    if pd.notna(end) and end <= pub:
+        return "past"
+    if pd.notna(start) and start > pub:
+        return "future"
+    return "present"

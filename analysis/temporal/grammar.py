@@ -1,0 +1,106 @@
+"""The grammar: one regular expression per rule, assembled from the word lists, each with
+its handler; every match resolved, then the longest non-overlapping ones kept."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from .context import _L, Context
+from .days import (
+    h_day_month,
+    h_day_range,
+    h_month,
+    h_numeric,
+    h_open,
+    h_relative,
+    h_season,
+    h_weekday,
+    h_year_part,
+    relative_phrases,
+)
+from .interval import Mention
+from .lexicon import alt, lexicon
+from .years import h_century, h_decade, h_last_n, h_offset, h_year, h_year_range
+
+_R = r"(?![\w-])"  # …and ends at one (so « cette année-là » is not « cette année »)
+DAYNUM = r"(?:1er|premier|3[01]|[12]\d|0?[1-9])"
+YEAR = r"(?:1\d|20)\d\d"
+
+
+@functools.cache
+def rules() -> list[tuple[str, re.Pattern, Callable]]:
+    """(name, compiled pattern, handler) for every rule, built from the word lists."""
+    lex = lexicon()
+    month, weekday = alt(lex["months"]), alt(lex["weekdays"])
+    rel = f"{alt(lex['last'])}|{alt(lex['next'])}"
+    mod = rf"(?:(?P<mod>{alt(lex['modifiers'])})\s*)?"
+    daypart = rf"(?:\s+{alt(lex['dayparts'])})?"
+    number = rf"(?:\d+|{alt(lex['numbers'])})"
+    offset_kinds = [*lex["offset_past"], *lex["offset_future"], *lex["offset_since"],
+                    *lex["offset_by"]]
+    month_head = rf"(?:(?P<lead>{alt(lex['month_lead'])})\s+)?{mod}(?P<month>{month})"
+    patterns = {
+        "day_range": (rf"(?P<p>{alt(lex['range_start'])})\s+(?P<d1>{DAYNUM})"
+                      rf"(?:\s+(?P<m1>{month}))?\s+{alt(lex['range_join'])}\s+(?P<d2>{DAYNUM})"
+                      rf"\s+(?P<m2>{month})(?:\s+(?P<y2>{YEAR}))?", h_day_range),
+        "year_range": (rf"{alt(lex['range_start'])}\s+(?P<y1>{YEAR})\s+"
+                       rf"{alt(lex['range_join'])}\s+(?P<y2>{YEAR})", h_year_range),
+        "year_span": (rf"(?:{alt(lex['year_lead'])}\s+)?(?P<y1>{YEAR})\s*[-–/]\s*"
+                      rf"(?P<y2>{YEAR}|\d\d)(?!\s*[-/]\s*\d)", h_year_range),
+        "numeric": (r"(?P<d>\d{1,2})([/.])(?P<m>\d{1,2})\2(?P<y>\d{4})(?!\d|[/.]\d)", h_numeric),
+        "iso": (r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)", h_numeric),
+        "day_month": (rf"(?:{alt(lex['day_article'])}\s+)?(?:(?P<wd>{weekday})\s+)?"
+                      rf"(?P<day>{DAYNUM})\s+(?P<month>{month})(?:\s+(?P<year>{YEAR}))?"
+                      rf"(?:\s+(?P<rel>{rel}))?", h_day_month),
+        "weekday": (rf"(?:{alt(lex['weekday_article'])}\s+)?(?P<wd>{weekday}){daypart}"
+                    rf"(?:\s+(?P<rel>{rel}))?", h_weekday),
+        "relative": (rf"{mod}(?P<phrase>{alt(relative_phrases())}){daypart}", h_relative),
+        "open": (rf"(?P<phrase>{alt(lex['open'])})", h_open),
+        # twice: « mai 68 » (two-digit year), and plain, so that « en mai 15 personnes »
+        # still gives « en mai » when the two-digit reading is refused
+        "month_yy": (rf"{month_head}\s+'?(?P<yy>\d\d)(?![\d,.%])(?P<year>)(?P<rel>)", h_month),
+        "month": (rf"{month_head}(?P<yy>)(?:\s+(?P<year>{YEAR})|\s+(?P<rel>{rel}))?", h_month),
+        "season": (rf"{mod}(?P<lead>{alt(lex['season_lead'])})\s*"
+                   rf"(?P<season>{alt(lex['seasons'])})"
+                   rf"(?:\s+(?P<year>{YEAR})(?:\s*[-/]\s*(?:\d\d){{1,2}})?|\s+(?P<rel>{rel}))?",
+                   h_season),
+        "year_part": (rf"(?:{alt(lex['year_part_lead'])}\s+)?(?P<ord>{alt(lex['ordinals'])})\s+"
+                      rf"(?P<part>{alt(lex['year_parts'])})(?:\s+(?:de\s+)?(?P<year>{YEAR}))?",
+                      h_year_part),
+        "year": (rf"(?:(?P<lead>{alt(lex['year_lead'])})\s+)?{mod}(?P<year>{YEAR})"
+                 r"(?!\s*(?:%|€|\$|£|,\d|\.\d))", h_year),
+        "decade": (rf"{mod}(?:{alt(lex['decade_lead'])}\s+)?années\s+"
+                   r"(?P<decade>(?:19|20)?\d0)(?!\s*%)", h_decade),
+        "century": (rf"{mod}(?:{alt(lex['century_lead'])}\s+)?(?P<century>[IVXLC]+|\d{{1,2}})"
+                    r"(?:e|ème|eme|è|ᵉ)\s+siècle", h_century),
+        "offset": (rf"(?P<kind>{alt(offset_kinds)})\s+(?:{alt(lex['offset_adverbs'])}\s+)?"
+                   rf"(?P<n>{number})\s+"
+                   rf"(?P<unit>{alt(lex['units'])})", h_offset),
+        "last_n": (rf"(?:{alt(lex['last_n_lead'])})\s+(?P<n>{number})\s+"
+                   rf"(?P<rel>{rel})\s+(?P<unit>{alt(lex['units'])})", h_last_n),
+    }
+    return [(name, re.compile(_L + pattern + _R, re.IGNORECASE), handler)
+            for name, (pattern, handler) in patterns.items()]
+
+
+def candidate_mentions(ctx: Context) -> list[Mention]:
+    """Every resolvable match of every rule (overlapping)."""
+    found = []
+    for name, pattern, handler in rules():
+        for match in pattern.finditer(ctx.text):
+            resolved = handler(match, ctx)
+            if resolved is not None:
+                found.append(Mention(match.start(), match.end(), resolved, name))
+    return found
+
+
+def select(mentions: list[Mention]) -> list[Mention]:
+    """Longest matches win; among equal lengths the earlier rule; result in text order."""
+    order = {name: i for i, (name, _, _) in enumerate(rules())}
+    chosen: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start - m.end, order[m.rule], m.start)):
+        if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: (m.start, m.end))

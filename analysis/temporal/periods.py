@@ -1,0 +1,38 @@
+"""How often a corpus refers to each calendar period (month, year, decade, century)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..labels import french_date
+
+
+def _period(row) -> tuple[pd.Timestamp, int, str]:
+    """(sort key, rank, label) of the calendar period a mention is counted under."""
+    start = row.start_date
+    if row.granularity == "century":
+        return pd.Timestamp(start.year, 1, 1), 0, f"{start.year // 100 + 1}e siècle"
+    if row.granularity == "decade":
+        return pd.Timestamp(start.year, 1, 1), 1, f"années {start.year}"
+    if row.granularity == "year":
+        return pd.Timestamp(start.year, 1, 1), 2, str(start.year)
+    return pd.Timestamp(start.year, start.month, 1), 3, french_date(start, "month")
+
+
+def mentions_by_period(timeline: pd.DataFrame, max_bars: int = 40) -> pd.DataFrame:
+    """How often each period is referred to: period, mentions, articles (open refs left out).
+
+    Day, week, month and season mentions count under the month they start in, years under
+    the year, decades and centuries under themselves; when that gives more than `max_bars`
+    periods, months are folded into years.
+    """
+    closed = timeline[timeline["start_date"].notna() & timeline["end_date"].notna()]
+    keys = [_period(r) for r in closed.itertuples()]
+    if len({k[2] for k in keys}) > max_bars:
+        keys = [(pd.Timestamp(k[0].year, 1, 1), 2, str(k[0].year)) if k[1] == 3 else k
+                for k in keys]
+    table = pd.DataFrame({"key": [k[0] for k in keys], "rank": [k[1] for k in keys],
+                          "period": [k[2] for k in keys], "doc_id": closed["doc_id"].tolist()})
+    counts = table.groupby(["key", "rank", "period"], sort=True).agg(
+        mentions=("doc_id", "size"), articles=("doc_id", "nunique")).reset_index()
+    return counts[["period", "mentions", "articles"]]

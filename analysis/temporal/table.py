@@ -1,0 +1,103 @@
+"""The timeline table: one row per temporal expression of an article (`doc_timeline`), and
+the typed, sorted table of a corpus (`timeline_frame`); the columns are `COLUMNS`."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from spacy.tokens import Doc
+
+from .compose import direction_of, find_mentions
+from .interval import Mention
+from .tense import governing_tense
+
+COLUMNS = [
+    "doc_id", "start", "end", "expression", "sentence", "start_date", "end_date",
+    "granularity", "value", "direction", "anchor",
+]
+"""Columns of `extract_timeline` (one row per temporal expression):
+
+- `doc_id`, `start`, `end`: the article and the character offsets of the expression in its text.
+- `expression`: the surface text, e.g. « la semaine dernière ».
+- `sentence`: the sentence the expression dates (for labels).
+- `start_date`, `end_date`: half-open interval of calendar days [start_date, end_date)
+  (pandas Timestamps, datetime64[us]). « samedi » = [that Saturday, the Sunday after).
+  Open future (« dans les mois à venir »): start = publication + 1 day, end NaT unless the
+  phrase bounds it; open past: start NaT, end = publication. NaT when the article has no
+  publication date and the expression is relative.
+- `granularity`: day, week, month, quarter, half (« au premier semestre »), season, year,
+  decade or century.
+- `value`: TIMEX3-style value: 2022-06-25, 2022-W24, 2022-W25-WE, 2022-05, 2022-Q3, 2022-H1,
+  2022-SU, 2022,
+  199X, 19XX, FUTURE_REF, PAST_REF, P3Y (« depuis trois ans »), intervals as A/B
+  (« du 12 au 15 mars » → 2022-03-12/2022-03-15, « depuis le 24 février » →
+  2022-02-24/PRESENT_REF); without a publication date: XXXX-02-24, XXXX-WXX-6, PAST_REF …
+- `direction`: past, present or future relative to the publication day.
+- `anchor`: `publication` when resolved from the article's date, `absolute` when the text
+  fixes it (an explicit year, a decade, a century).
+"""
+
+DATE_COLUMNS = ("start_date", "end_date")
+
+
+def _sentence(doc: Doc, text: str, start: int, end: int) -> str:
+    """The sentence around [start, end), never beyond its paragraph (line)."""
+    low = text.rfind("\n", 0, start) + 1
+    high = text.find("\n", end)
+    high = len(text) if high < 0 else high
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and doc.has_annotation("SENT_START"):
+        low, high = max(low, span.sent.start_char), min(high, span.sent.end_char)
+    return text[low:high].strip()
+
+
+def _row(doc: Doc, text: str, doc_id: str, pub: pd.Timestamp, mention: Mention) -> dict:
+    """The table row of one resolved mention."""
+    res = mention.resolved
+    tense = None
+    if pd.isna(pub) and not res.direction:
+        tense = governing_tense(doc, mention.start, mention.end)
+    return {
+        "doc_id": doc_id,
+        "start": mention.start,
+        "end": mention.end,
+        "expression": text[mention.start : mention.end],
+        "sentence": _sentence(doc, text, mention.start, mention.end),
+        "start_date": res.start_date,
+        "end_date": res.end_date,
+        "granularity": res.granularity,
+        "value": res.value,
+        "direction": direction_of(res, pub, tense),
+        "anchor": res.anchor,
+    }
+
+
+def doc_timeline(doc: Doc, doc_id: str, published: pd.Timestamp | None) -> list[dict]:
+    """Rows (see COLUMNS) for one parsed article published on `published` (NaT if unknown)."""
+    pub = pd.Timestamp(published).normalize() if pd.notna(published) else pd.NaT
+    text = doc.text
+    return [_row(doc, text, doc_id, pub, mention) for mention in find_mentions(doc, pub)]
+
+
+def timeline_frame(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
+    """The tidy table from row dicts (or a raw frame): all COLUMNS, typed, sorted."""
+    table = pd.DataFrame(rows, columns=COLUMNS).copy()
+    for column in DATE_COLUMNS:
+        table[column] = _as_microseconds(table[column])
+    table["start"] = table["start"].astype("int64")
+    table["end"] = table["end"].astype("int64")
+    return table.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
+
+
+def _as_microseconds(values: pd.Series) -> pd.Series:
+    """Dates as datetime64[us], which holds years 1 to 9999 (nanoseconds stop at 1677–2262,
+    and « au XVe siècle » or « en 1656 » must survive); values outside are NaT."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.astype("datetime64[us]")
+    converted = [
+        np.datetime64("NaT", "us") if pd.isna(v)
+        else np.datetime64(pd.Timestamp(v).to_pydatetime(), "us")
+        for v in values
+    ]
+    return pd.Series(np.array(converted, dtype="datetime64[us]"), index=values.index,
+                     name=values.name)

@@ -1,0 +1,127 @@
+"""Rule handlers for years, decades, centuries and their ranges (« en 2019 », « les années
+1990 », « au XVe siècle », « entre 2019 et 2021 »), and for offsets from the publication day
+(« il y a deux ans », « ces trois derniers mois »)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pandas as pd
+
+from .context import NAT, Context, _followed_by_noun, _rel_direction, _unresolved
+from .interval import DAY, Resolved, _stamp
+from .lexicon import fold, lexicon
+from .units import shift, unit_interval, with_mod
+
+_NUMBER_RANGE = re.compile(r"\s*(?:et|à|-|–)\s*\d")
+
+
+def h_year(m: re.Match, ctx: Context) -> Resolved | None:
+    """« en 2019 », « depuis 2015 », « début 2020 », « l'année 1945 »."""
+    triggered = m["lead"] or m["mod"] or ctx.before(m.start(), lexicon()["year_trigger"])
+    if not triggered or _followed_by_noun(m, ctx):
+        return None
+    if _NUMBER_RANGE.match(ctx.text, m.end()):
+        return None  # « entre 1500 et 2000 manifestants »: the range rule decides
+    year = int(m["year"])
+    resolved = Resolved(_stamp(year), _stamp(year + 1), "year", str(year), "absolute")
+    return with_mod(resolved, m["mod"])
+
+
+def h_decade(m: re.Match, ctx: Context) -> Resolved | None:
+    """« dans les années 1990 », « les années 80 », « au début des années 2000 »."""
+    year = int(m["decade"])
+    year += 1900 if year < 100 else 0
+    resolved = Resolved(_stamp(year), _stamp(year + 10), "decade", f"{year // 10}X", "absolute")
+    return with_mod(resolved, m["mod"])
+
+
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman(text: str) -> int:
+    """XXI → 21."""
+    values = [ROMAN[c] for c in text.upper()]
+    return sum(-v if v < w else v for v, w in zip(values, values[1:] + [0], strict=True))
+
+
+def h_century(m: re.Match, ctx: Context) -> Resolved | None:
+    """« au XXe siècle », « du XIXe siècle », « à la fin du 20e siècle »."""
+    number = m["century"]
+    century = int(number) if number.isdigit() else roman(number)
+    if not 1 <= century <= 21:
+        return None
+    start = (century - 1) * 100
+    resolved = Resolved(_stamp(max(start, 1)), _stamp(start + 100), "century",
+                        f"{start // 100:02d}XX", "absolute")
+    return with_mod(resolved, m["mod"])
+
+
+DURATION_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+
+
+def _duration(amount: int, unit: str) -> str:
+    """ISO-8601 duration: P3Y, P2W, P10D."""
+    factor = {"decade": 10, "century": 100}.get(unit, 1)
+    return f"P{amount * factor}{DURATION_CODE.get(unit, 'Y')}"
+
+
+def h_offset(m: re.Match, ctx: Context) -> Resolved | None:
+    """« il y a deux ans », « dans trois semaines », « depuis dix ans », « d'ici deux ans »."""
+    lex = lexicon()
+    kind = fold(m["kind"])
+    number = fold(m["n"])
+    amount = int(number) if number.isdigit() else lex["numbers"][number]
+    unit = lex["units"][fold(m["unit"])]
+    past = kind in lex["offset_past"] or kind in lex["offset_since"]
+    direction = "past" if past else "future"
+    pub = ctx.pub
+    if amount is None or pd.isna(pub):  # « il y a quelques jours », or no publication date
+        value = _unresolved(-1 if past else 1)
+        if amount is not None and (kind in lex["offset_since"] or kind in lex["offset_by"]):
+            value = _duration(amount, unit)
+        if pd.isna(pub):
+            return Resolved(NAT, NAT, unit, value, "publication", direction)
+        since = int(kind in lex["offset_since"])
+        start, end = (NAT, pub + DAY * since) if past else (pub + DAY, NAT)
+        return Resolved(start, end, unit, value, "publication", direction)
+    if kind in lex["offset_since"]:
+        return Resolved(shift(pub, unit, -amount), pub + DAY, unit, _duration(amount, unit),
+                        "publication", direction)
+    if kind in lex["offset_by"]:
+        return Resolved(pub + DAY, shift(pub, unit, amount) + DAY, unit, _duration(amount, unit),
+                        "publication", direction)
+    moved = shift(pub, unit, -amount if past else amount)
+    return replace(unit_interval(unit, moved), direction=direction)
+
+
+def h_last_n(m: re.Match, ctx: Context) -> Resolved | None:
+    """« ces trois derniers mois », « des dix dernières années », « les 2 prochains jours ».
+
+    The span from that far back up to the publication day (or from the day after it).
+    """
+    lex = lexicon()
+    number = fold(m["n"])
+    amount = int(number) if number.isdigit() else lex["numbers"][number]
+    if amount is None:
+        return None
+    unit = lex["units"][fold(m["unit"])]
+    direction = _rel_direction(m["rel"])
+    value, pub = _duration(amount, unit), ctx.pub
+    if pd.isna(pub):
+        return Resolved(NAT, NAT, unit, value, "publication", direction)
+    if direction == "past":
+        return Resolved(shift(pub, unit, -amount), pub + DAY, unit, value, "publication", "past")
+    return Resolved(pub + DAY, shift(pub, unit, amount) + DAY, unit, value, "publication",
+                    "future")
+
+
+def h_year_range(m: re.Match, ctx: Context) -> Resolved | None:
+    """« entre 2019 et 2021 », « de 2015 à 2018 »."""
+    first, last = int(m["y1"]), int(m["y2"])
+    if len(m["y2"]) == 2:  # « 2021-22 »
+        last = first // 100 * 100 + last
+    if last < first or last - first > 100 or _followed_by_noun(m, ctx):
+        return None
+    return Resolved(_stamp(first), _stamp(last + 1), "year", f"{first}/{last}", "absolute")
