@@ -7,11 +7,18 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha256sum | cut -c1-16)
 KERNEL := french-news-analysis
 CORPUS ?= data/corpus
+# One word for the bundled real-news corpus: make run CORPUS=wikinews (or make demo).
+ifeq ($(CORPUS),wikinews)
+CORPUS_PATH := data/wikinews/wikinews_fr_2012.jsonl
+OUT ?= reports-wikinews
+else
+CORPUS_PATH := $(CORPUS)
 OUT ?= reports
+endif
 DOCS ?= 200
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint lab bench lock clean
+.PHONY: help setup run demo eval test lint lab bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-7s %s\n", $$1, $$2}'
@@ -26,8 +33,14 @@ $(STAMP): pyproject.toml requirements.lock
 
 setup: $(STAMP) ## Create .venv with the locked dependencies (done by run and test)
 
-run: $(STAMP) ## Run every notebook on the bundled corpus into reports/ (CORPUS=..., OUT=...)
-	$(BIN)/python -m analysis run --corpus "$(CORPUS)" --out "$(OUT)"
+run: $(STAMP) ## Run every notebook on the bundled article into reports/ (CORPUS=path|wikinews, OUT=...)
+	$(BIN)/python -m analysis run --corpus "$(CORPUS_PATH)" --out "$(OUT)"
+
+demo: $(STAMP) ## Run every notebook on the 83 bundled Wikinews articles into reports-wikinews/
+	$(MAKE) --no-print-directory run CORPUS=wikinews
+
+eval: $(STAMP) ## Score the project (sm and md) and the peers on 83 real articles with hand-made gold
+	$(BIN)/python -m benchmarks.realtext
 
 test: $(STAMP) ## Run ruff and the whole test suite (notebooks included)
 	$(BIN)/ruff check analysis tests benchmarks tools
