@@ -18,5 +18,12 @@ def french_date(stamp: pd.Timestamp, style: str = "day") -> str:
     from .temporal import lexicon
 
     month = lexicon()["month_labels"][stamp.month - 1]
-    return {"day": f"{stamp.day} {month} {stamp.year}", "month": f"{month} {stamp.year}",
-            "short": f"{stamp.day} {month}", "year": f"{stamp.year}"}[style]
+    year = french_year(stamp.year)
+    return {"day": f"{stamp.day} {month} {year}", "month": f"{month} {year}",
+            "short": f"{stamp.day} {month}", "year": year}[style]
+
+
+def french_year(year: int) -> str:
+    """2022; years before 1 (astronomical numbering, see analysis.timeline.COLUMNS) as the
+    historical year: -43 → « 44 av. J.-C. »."""
+    return str(year) if year >= 1 else f"{1 - year} av. J.-C."

@@ -40,8 +40,8 @@ class Item:
 
 
 def _num(stamp: pd.Timestamp) -> float:
-    """Matplotlib's day number of a Timestamp."""
-    return float(mdates.date2num(stamp.to_pydatetime()))
+    """Matplotlib's day number of a Timestamp (through numpy: BC years have no Python datetime)."""
+    return float(mdates.date2num(pd.Timestamp(stamp).as_unit("us").asm8))
 
 
 def _text_points(text: str) -> float:

@@ -25,8 +25,11 @@ Conventions (documented here because a researcher will compare them with other t
   samedi »), else the first verbal head up the parse, else the nearest verb of the sentence,
   never across a paragraph. A day-month that the tense puts more than 240 days away while
   the other side is within 45 days is read on the near side (data/temporal/words.json).
-- Years before 1678 and other far dates are ordinary Timestamps (the table uses
-  datetime64[us]).
+- Any year: dates are Timestamps in astronomical year numbering (year 0 = 1 BC), built by
+  `interval.stamp` without Python datetimes; the table holds them as datetime64[us] (see
+  `analysis.timeline.COLUMNS`). « au XVe siècle » = 1400–1499; before our era (« av. J.-C. »,
+  « avant notre ère », data/temporal/words.json `era_before`) centuries are counted the
+  historians' way: « au Xe siècle avant notre ère » = 1000 BC to 901 BC.
 
 Modules: `lexicon` (word lists), `interval` (what a resolved expression is), `units`
 (calendar arithmetic), `tense` (the governing verb), `context` (what a handler sees, recurring

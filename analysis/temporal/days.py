@@ -19,7 +19,16 @@ from .context import (
     _unresolved,
     cyclic,
 )
-from .interval import DAY, Resolved, _date, _stamp, day_resolved
+from .interval import (
+    DAY,
+    Resolved,
+    _date,
+    _stamp,
+    add_months,
+    day_code,
+    day_resolved,
+    month_code,
+)
 from .lexicon import fold, lexicon
 from .units import (
     _years,
@@ -63,7 +72,7 @@ def day_month_cyclic(ctx: Context, m: re.Match, day: int, month: int,
         return [(d, d + DAY) for d in matching]
 
     return cyclic(ctx, m.start(), m.end(), "daymonth", candidates,
-                  lambda s: s.strftime("%Y-%m-%d"), f"XXXX-{month:02d}-{day:02d}", rel)
+                  day_code, f"XXXX-{month:02d}-{day:02d}", rel)
 
 
 def h_weekday(m: re.Match, ctx: Context) -> Resolved | None:
@@ -80,7 +89,7 @@ def h_weekday(m: re.Match, ctx: Context) -> Resolved | None:
         return [(d, d + DAY) for d in days]
 
     return cyclic(ctx, m.start(), m.end(), "weekday", candidates,
-                  lambda s: s.strftime("%Y-%m-%d"), f"XXXX-WXX-{weekday + 1}", m["rel"])
+                  day_code, f"XXXX-WXX-{weekday + 1}", m["rel"])
 
 
 def _weekends(pub: pd.Timestamp) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
@@ -155,13 +164,13 @@ def h_month(m: re.Match, ctx: Context) -> Resolved | None:
     month = _month(word)
     if year:
         start = _stamp(year, month)
-        resolved = Resolved(start, unit_end("month", start), "month", start.strftime("%Y-%m"),
+        resolved = Resolved(start, unit_end("month", start), "month", month_code(start),
                             "absolute")
     else:
         resolved = cyclic(
             ctx, m.start(), m.end(), "month",
             lambda pub: [(s, unit_end("month", s)) for y in _years(pub) if (s := _stamp(y, month))],
-            lambda s: s.strftime("%Y-%m"), f"XXXX-{month:02d}", m["rel"])
+            month_code, f"XXXX-{month:02d}", m["rel"])
     return with_mod(resolved, m["mod"])
 
 
@@ -212,7 +221,7 @@ def h_year_part(m: re.Match, ctx: Context) -> Resolved | None:
 
     def period(year: int) -> tuple[pd.Timestamp, pd.Timestamp]:
         start = _stamp(year, (index - 1) * size + 1)
-        return start, start + pd.DateOffset(months=size)
+        return start, add_months(start, size)
 
     if m["year"]:
         start, end = period(int(m["year"]))

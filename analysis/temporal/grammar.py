@@ -38,6 +38,7 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
     mod = rf"(?:(?P<mod>{alt(lex['modifiers'])})\s*)?"
     daypart = rf"(?:\s+{alt(lex['dayparts'])})?"
     number = rf"(?:\d+|{alt(lex['numbers'])})"
+    era = f"(?:{alt(lex['era_before'])}|{alt(lex['era_after'])})"
     offset_kinds = [*lex["offset_past"], *lex["offset_future"], *lex["offset_since"],
                     *lex["offset_by"]]
     month_head = rf"(?:(?P<lead>{alt(lex['month_lead'])})\s+)?{mod}(?P<month>{month})"
@@ -69,12 +70,13 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
         "year_part": (rf"(?:{alt(lex['year_part_lead'])}\s+)?(?P<ord>{alt(lex['ordinals'])})\s+"
                       rf"(?P<part>{alt(lex['year_parts'])})(?:\s+(?:de\s+)?(?P<year>{YEAR}))?",
                       h_year_part),
-        "year": (rf"(?:(?P<lead>{alt(lex['year_lead'])})\s+)?{mod}(?P<year>{YEAR})"
+        "year": (rf"(?:(?P<lead>{alt(lex['year_lead'])})\s+)?{mod}"
+                 rf"(?P<year>{YEAR}|\d{{1,4}}(?=\s+{era}))(?:\s+(?P<era>{era}))?"
                  r"(?!\s*(?:%|€|\$|£|,\d|\.\d))", h_year),
         "decade": (rf"{mod}(?:{alt(lex['decade_lead'])}\s+)?années\s+"
                    r"(?P<decade>(?:19|20)?\d0)(?!\s*%)", h_decade),
         "century": (rf"{mod}(?:{alt(lex['century_lead'])}\s+)?(?P<century>[IVXLC]+|\d{{1,2}})"
-                    r"(?:e|ème|eme|è|ᵉ)\s+siècle", h_century),
+                    rf"(?:er|re|e|ème|eme|è|ᵉ)\s+siècle(?:\s+(?P<era>{era}))?", h_century),
         "offset": (rf"(?P<kind>{alt(offset_kinds)})\s+(?:{alt(lex['offset_adverbs'])}\s+)?"
                    rf"(?P<n>{number})\s+"
                    rf"(?P<unit>{alt(lex['units'])})", h_offset),

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..labels import french_date
+from ..labels import french_date, french_year
+from .interval import stamp
 
 
 def _period(row) -> tuple[pd.Timestamp, int, str]:
     """(sort key, rank, label) of the calendar period a mention is counted under."""
     start = row.start_date
+    year = start.year
     if row.granularity == "century":
-        return pd.Timestamp(start.year, 1, 1), 0, f"{start.year // 100 + 1}e siècle"
+        if year < 1:  # 10e siècle av. J.-C. = 1000–901 BC (astronomical -999 … -900)
+            return stamp(year), 0, f"{(1 - year + 99) // 100}e siècle av. J.-C."
+        return stamp(year), 0, f"{year // 100 + 1}e siècle"
     if row.granularity == "decade":
-        return pd.Timestamp(start.year, 1, 1), 1, f"années {start.year}"
+        return stamp(year), 1, f"années {french_year(year)}"
     if row.granularity == "year":
-        return pd.Timestamp(start.year, 1, 1), 2, str(start.year)
-    return pd.Timestamp(start.year, start.month, 1), 3, french_date(start, "month")
+        return stamp(year), 2, french_year(year)
+    return stamp(year, start.month), 3, french_date(start, "month")
 
 
 def mentions_by_period(timeline: pd.DataFrame, max_bars: int = 40) -> pd.DataFrame:
@@ -29,7 +33,7 @@ def mentions_by_period(timeline: pd.DataFrame, max_bars: int = 40) -> pd.DataFra
     closed = timeline[timeline["start_date"].notna() & timeline["end_date"].notna()]
     keys = [_period(r) for r in closed.itertuples()]
     if len({k[2] for k in keys}) > max_bars:
-        keys = [(pd.Timestamp(k[0].year, 1, 1), 2, str(k[0].year)) if k[1] == 3 else k
+        keys = [(stamp(k[0].year), 2, french_year(k[0].year)) if k[1] == 3 else k
                 for k in keys]
     table = pd.DataFrame({"key": [k[0] for k in keys], "rank": [k[1] for k in keys],
                           "period": [k[2] for k in keys], "doc_id": closed["doc_id"].tolist()})

@@ -22,6 +22,15 @@ COLUMNS = [
 - `sentence`: the sentence the expression dates (for labels).
 - `start_date`, `end_date`: half-open interval of calendar days [start_date, end_date)
   (pandas Timestamps, datetime64[us]). « samedi » = [that Saturday, the Sunday after).
+  Representation: numpy/pandas datetime64 with microsecond resolution, which holds about
+  ±290,000 years (nanoseconds stop at 1677–2262), in the proleptic Gregorian calendar with
+  astronomical year numbering as ISO 8601 does: year 0 is 1 BC, year -999 is 1000 BC.
+  « en 1656 » = [1656-01-01, 1657-01-01); « au XVe siècle » = [1400-01-01, 1500-01-01);
+  « au Xe siècle avant notre ère » = [-999-01-01, -899-01-01) (1000 BC to 901 BC inclusive);
+  « en 44 av. J.-C. » = [-43-01-01, -42-01-01). Python datetimes cannot hold years before 1:
+  take `.year`, compare, or use `.asm8` (numpy), never `.to_pydatetime()`, on such dates.
+  `write_table` writes them as ISO days (`1656-01-01`, `-999-01-01`); `timeline_frame` reads
+  such strings back to the same values.
   Open future (« dans les mois à venir »): start = publication + 1 day, end NaT unless the
   phrase bounds it; open past: start NaT, end = publication. NaT when the article has no
   publication date and the expression is relative.
@@ -90,14 +99,22 @@ def timeline_frame(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
 
 
 def _as_microseconds(values: pd.Series) -> pd.Series:
-    """Dates as datetime64[us], which holds years 1 to 9999 (nanoseconds stop at 1677–2262,
-    and « au XVe siècle » or « en 1656 » must survive); values outside are NaT."""
+    """Dates as datetime64[us] (see COLUMNS): Timestamps of any unit, numpy datetime64 values or
+    ISO strings as written by `write_table` (« -999-01-01 » for 1000 BC), never through
+    Python datetimes (which stop at year 1)."""
     if pd.api.types.is_datetime64_any_dtype(values):
         return values.astype("datetime64[us]")
-    converted = [
-        np.datetime64("NaT", "us") if pd.isna(v)
-        else np.datetime64(pd.Timestamp(v).to_pydatetime(), "us")
-        for v in values
-    ]
+    converted = [_microseconds(v) for v in values]
     return pd.Series(np.array(converted, dtype="datetime64[us]"), index=values.index,
                      name=values.name)
+
+
+def _microseconds(value) -> np.datetime64:
+    """One date as numpy datetime64[us] (NaT for missing values)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)) or value in ("", "NaT"):
+        return np.datetime64("NaT", "us")
+    if isinstance(value, str):
+        return np.datetime64(value.strip()[:11].rstrip("T "), "us")
+    if isinstance(value, np.datetime64):
+        return value.astype("datetime64[us]")
+    return pd.Timestamp(value).as_unit("us").asm8

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from .interval import DAY, Resolved
+from .interval import DAY, Resolved, add_months, day_code, month_code, stamp, year_code
 from .lexicon import fold, lexicon
 
 SUBUNIT = {"week": "days", "month": "days", "season": "days", "year": "months", "decade": "years",
@@ -23,25 +23,25 @@ def unit_start(unit: str, day: pd.Timestamp) -> pd.Timestamp:
         monday = day - day.weekday() * DAY
         return monday + 5 * DAY if unit == "weekend" else monday
     if unit == "month":
-        return pd.Timestamp(day.year, day.month, 1)
+        return stamp(day.year, day.month, 1)
     size = {"year": 1, "decade": 10, "century": 100}[unit]
-    return pd.Timestamp(day.year // size * size, 1, 1)
+    return stamp(day.year // size * size, 1, 1)
 
 
 def unit_end(unit: str, start: pd.Timestamp) -> pd.Timestamp:
     """Exclusive end of the unit starting at `start`."""
-    steps = {"day": {"days": 1}, "week": {"days": 7}, "weekend": {"days": 2},
-             "month": {"months": 1}, "year": {"years": 1}, "decade": {"years": 10},
-             "century": {"years": 100}}[unit]
-    return start + pd.DateOffset(**steps)
+    days = {"day": 1, "week": 7, "weekend": 2}
+    if unit in days:
+        return start + days[unit] * DAY
+    return add_months(start, {"month": 1, "year": 12, "decade": 120, "century": 1200}[unit])
 
 
 def shift(day: pd.Timestamp, unit: str, amount: int) -> pd.Timestamp:
     """`day` moved by `amount` calendar units."""
-    key = {"day": "days", "week": "weeks", "weekend": "weeks", "month": "months",
-           "year": "years", "decade": "years", "century": "years"}[unit]
-    factor = {"decade": 10, "century": 100}.get(unit, 1)
-    return day + pd.DateOffset(**{key: amount * factor})
+    days = {"day": 1, "week": 7, "weekend": 7}
+    if unit in days:
+        return day + amount * days[unit] * DAY
+    return add_months(day, amount * {"month": 1, "year": 12, "decade": 120, "century": 1200}[unit])
 
 
 def unit_value(unit: str, start: pd.Timestamp) -> str:
@@ -49,9 +49,9 @@ def unit_value(unit: str, start: pd.Timestamp) -> str:
     if unit in ("week", "weekend"):
         iso = start.isocalendar()
         return f"{iso[0]}-W{iso[1]:02d}" + ("-WE" if unit == "weekend" else "")
-    formats = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+    formats = {"day": day_code, "month": month_code, "year": lambda s: year_code(s.year)}
     if unit in formats:
-        return start.strftime(formats[unit])
+        return formats[unit](start)
     return f"{start.year // 10}X" if unit == "decade" else f"{start.year // 100}XX"
 
 
@@ -78,7 +78,9 @@ def part_of(resolved: Resolved, part: str) -> Resolved:
     third = size // 3
 
     def at(i: int) -> pd.Timestamp:
-        return start + pd.DateOffset(**{sub: i})
+        if sub == "days":
+            return start + i * DAY
+        return add_months(start, i * (12 if sub == "years" else 1))
 
     bounds = {"start": (start, at(third)), "mid": (at(third), at(2 * third)),
               "end": (at(2 * third), end)}[part]
@@ -122,8 +124,8 @@ def season_interval(name: str, year: int) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The season `name` that starts in `year`."""
     row = lexicon()["seasons"][fold(name)]
     (sm, sd), (em, ed) = (map(int, row[k].split("-")) for k in ("start", "end"))
-    start = pd.Timestamp(year, sm, sd)
-    end = pd.Timestamp(year + (em < sm), em, ed)
+    start = stamp(year, sm, sd)
+    end = stamp(year + (em < sm), em, ed)
     return start, end
 
 

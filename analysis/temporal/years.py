@@ -10,7 +10,7 @@ from dataclasses import replace
 import pandas as pd
 
 from .context import NAT, Context, _followed_by_noun, _rel_direction, _unresolved
-from .interval import DAY, Resolved, _stamp
+from .interval import DAY, Resolved, _stamp, year_code
 from .lexicon import fold, lexicon
 from .units import shift, unit_interval, with_mod
 
@@ -18,14 +18,16 @@ _NUMBER_RANGE = re.compile(r"\s*(?:et|à|-|–)\s*\d")
 
 
 def h_year(m: re.Match, ctx: Context) -> Resolved | None:
-    """« en 2019 », « depuis 2015 », « début 2020 », « l'année 1945 »."""
+    """« en 2019 », « depuis 2015 », « début 2020 », « l'année 1945 », « en 52 av. J.-C. »."""
     triggered = m["lead"] or m["mod"] or ctx.before(m.start(), lexicon()["year_trigger"])
-    if not triggered or _followed_by_noun(m, ctx):
+    if not m["era"] and (not triggered or _followed_by_noun(m, ctx)):
         return None
-    if _NUMBER_RANGE.match(ctx.text, m.end()):
+    if not m["era"] and _NUMBER_RANGE.match(ctx.text, m.end()):
         return None  # « entre 1500 et 2000 manifestants »: the range rule decides
-    year = int(m["year"])
-    resolved = Resolved(_stamp(year), _stamp(year + 1), "year", str(year), "absolute")
+    year = era_year(int(m["year"]), m["era"])
+    if year == 0 and not m["era"]:
+        return None
+    resolved = Resolved(_stamp(year), _stamp(year + 1), "year", year_code(year), "absolute")
     return with_mod(resolved, m["mod"])
 
 
@@ -35,6 +37,16 @@ def h_decade(m: re.Match, ctx: Context) -> Resolved | None:
     year += 1900 if year < 100 else 0
     resolved = Resolved(_stamp(year), _stamp(year + 10), "decade", f"{year // 10}X", "absolute")
     return with_mod(resolved, m["mod"])
+
+
+def _before_era(era: str | None) -> bool:
+    """« av. J.-C. », « avant notre ère » (era_before in words.json)."""
+    return bool(era) and fold(era) in {fold(w) for w in lexicon()["era_before"]}
+
+
+def era_year(year: int, era: str | None) -> int:
+    """The astronomical year of a written year: 52 av. J.-C. → -51 (1 BC is year 0)."""
+    return 1 - year if _before_era(era) else year
 
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -47,11 +59,23 @@ def roman(text: str) -> int:
 
 
 def h_century(m: re.Match, ctx: Context) -> Resolved | None:
-    """« au XXe siècle », « du XIXe siècle », « à la fin du 20e siècle »."""
+    """« au XXe siècle », « du XIXe siècle », « à la fin du 20e siècle », « au Xe siècle avant
+    notre ère ».
+
+    Our era: the years whose hundreds give the number minus one (XVe = 1400–1499, value 14XX).
+    Before it, the historians' reckoning, counted back from 1 BC: the Xe siècle av. J.-C. runs
+    from 1000 BC to 901 BC inclusive, i.e. astronomical years -999 to -900 (value
+    BC1000/BC0901); there is no popular « 900s BC » reading to mirror.
+    """
     number = m["century"]
     century = int(number) if number.isdigit() else roman(number)
-    if not 1 <= century <= 21:
+    if not 1 <= century <= (21 if not _before_era(m["era"]) else 99):
         return None
+    if _before_era(m["era"]):
+        first, last = 1 - century * 100, -(century - 1) * 100  # astronomical years
+        resolved = Resolved(_stamp(first), _stamp(last + 1), "century",
+                            f"{year_code(first)}/{year_code(last)}", "absolute")
+        return with_mod(resolved, m["mod"])
     start = (century - 1) * 100
     resolved = Resolved(_stamp(max(start, 1)), _stamp(start + 100), "century",
                         f"{start // 100:02d}XX", "absolute")
