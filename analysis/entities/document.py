@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from .acronyms import _link_acronyms
 from .canonical import _canonicalise, _propagate, _short_references
+from .features import feature_mentions, typed_mentions
 from .labels import _clubs_by_city, _is_demonym, _is_group_noun, _relabel
 from .lexicon import rules
 from .mentions import _model_mentions, _pattern_mentions
@@ -34,6 +36,7 @@ def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]
     blocked = _non_prose(text)
     starts = _sentence_starts(doc)
     candidates = _model_mentions(doc) + _pattern_mentions(text) + _name_mentions(text)
+    candidates += feature_mentions(text) + typed_mentions(text)
     candidates = _prefer_names(text, candidates)
     cleaned = [
         m
@@ -64,6 +67,7 @@ def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]
     kept = [_relabel(text, m, designators, bases) for m in kept]
     kept = _clubs_by_city(text, kept)
     kept = _propagate(text, kept, blocked, dict.fromkeys(bases, "MISC"))
+    kept = _typed_labels(text, kept)
     kept, linked = _link_acronyms(text, kept)
     linked.update(_short_references(text, kept))
     return _canonicalise(text, kept, linked)
@@ -86,4 +90,16 @@ def doc_entities(doc: Doc, doc_id: str) -> list[dict]:
             "sentence": bisect.bisect_right(starts, mention.start) - 1,
         }
         for mention, entity in doc_mentions(doc, text)
+    ]
+
+
+def _typed_labels(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Every mention of a form named once after a type noun (`l'ouragan Sandy`) takes the
+    noun's label (`features.typed_mentions`), whatever the model said elsewhere."""
+    typed = {text[m.start : m.end]: m.label for m in mentions if m.source == "typed"}
+    if not typed:
+        return mentions
+    return [
+        replace(m, label=typed[text[m.start : m.end]]) if text[m.start : m.end] in typed else m
+        for m in mentions
     ]

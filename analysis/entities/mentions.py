@@ -53,8 +53,6 @@ def _pattern_mentions(text: str) -> list[Mention]:
     return found
 
 
-
-
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """Whether a capitalised word or a number touches the span, so that it is part of a longer
     name the model did not see (`Air France`, `France 24`): then it is not added alone."""

@@ -26,7 +26,15 @@ FREQUENCY_COLUMNS = ["entity", "label", "count", "documents", "forms"]
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
 LABEL_NAMES = {"PER": "person", "LOC": "place", "ORG": "organisation", "MISC": "other"}
-_PRIORITY = {"model": 0, "propagated": 0, "name": 1, "institution": 2, "alias": 2, "designator": 3}
+_PRIORITY = {
+    "model": 0,
+    "propagated": 0,
+    "name": 1,
+    "institution": 2,
+    "alias": 2,
+    "designator": 3,
+    "typed": 3,
+}
 _TITLE = "Most-mentioned named entities"
 
 

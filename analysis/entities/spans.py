@@ -59,11 +59,15 @@ def _select(candidates: list[Mention]) -> list[Mention]:
 
 
 _HYPHEN_TAIL = re.compile(r"-[A-ZÀ-ÖØ-Þ][^\W\d_]*")
+_POSSESSIVE = re.compile(r"['’]s(?![\w'’-])")
 
 
 def _whole_words(text: str, mention: Mention) -> Mention | None:
     """A span cut inside a hyphenated word: widened over a capitalised tail (`Bordeaux` of
-    `Bordeaux-Bègles`), dropped when the tail is lowercase (`Rendez` of `Rendez-vous`)."""
+    `Bordeaux-Bègles`), dropped when the tail is lowercase (`Rendez` of `Rendez-vous`); an
+    English possessive `'s` belongs to the name (`Moody's`, `McDonald's`)."""
+    if _POSSESSIVE.match(text, mention.end) and text[mention.start : mention.end][:1].isupper():
+        return replace(mention, end=mention.end + 2)
     tail = _HYPHEN_TAIL.match(text, mention.end)
     if tail:
         return replace(mention, end=tail.end())

@@ -1,0 +1,56 @@
+"""Entity rules added for real news (issue 14), each on short French sentences written for it:
+names read from the noun before them, possessives, splits, labels by structure, junk."""
+
+from __future__ import annotations
+
+from analysis.entities import Mention, _whole_words
+from tests.test_entities import found
+
+# --- names read from the noun before them ----------------------------------------------------
+
+
+def test_a_lowercase_feature_noun_is_part_of_the_place_name():
+    text = "Ils ont marché de la place Vendôme au pont Neuf, puis vers le massif du Jura."
+    ents = [("Vendôme", "LOC"), ("Neuf", "LOC"), ("Jura", "LOC")]
+    assert found(text, ents) == [
+        ("place Vendôme", "LOC", "place Vendôme"),
+        ("pont Neuf", "LOC", "pont Neuf"),
+        ("massif du Jura", "LOC", "massif du Jura"),
+    ]
+
+
+def test_an_event_noun_makes_other_and_a_bare_de_leaves_the_name_alone():
+    text = "L'opération Serval a commencé sur l'île de Ré et à l'aéroport international Gandhi."
+    ents = [("Serval", "PER"), ("Ré", "LOC"), ("Gandhi", "PER")]
+    assert found(text, ents) == [
+        ("opération Serval", "MISC", "opération Serval"),
+        ("Ré", "LOC", "Ré"),
+        ("aéroport international Gandhi", "LOC", "aéroport international Gandhi"),
+    ]
+
+
+def test_a_type_noun_gives_its_label_to_every_mention_of_the_name():
+    text = "Le typhon Mawar approche. Mawar a frappé Guam. La banque suisse Vontobel recule."
+    ents = [("Mawar", "LOC"), ("Mawar", "PER"), ("Guam", "LOC"), ("Vontobel", "PER")]
+    assert found(text, ents) == [
+        ("Mawar", "MISC", "Mawar"),
+        ("Mawar", "MISC", "Mawar"),
+        ("Guam", "LOC", "Guam"),
+        ("Vontobel", "ORG", "Vontobel"),
+    ]
+
+
+def test_a_type_noun_with_de_names_only_places():
+    text = "Dans la ville de Springfield, la société de Paul Durand a fermé."
+    ents = [("Springfield", "PER"), ("Paul Durand", "PER")]
+    assert found(text, ents) == [
+        ("Springfield", "LOC", "Springfield"),
+        ("Paul Durand", "PER", "Paul Durand"),
+    ]
+
+
+def test_an_english_possessive_belongs_to_the_name():
+    text = "Selon Sotheby's et Christie’s, les Dupont's... non."
+    assert _whole_words(text, Mention(6, 13, "ORG")) == Mention(6, 15, "ORG")
+    assert _whole_words(text, Mention(19, 27, "ORG")) == Mention(19, 29, "ORG")
+    assert _whole_words(text, Mention(0, 5, "ORG")) == Mention(0, 5, "ORG")
