@@ -200,6 +200,8 @@ RULES = {
     "La Lituanie mène une politique « hostile » envers ses voisins.": [
         ("hostile", "partial", "Lituanie", "mener", "governing_verb")],
     "La Lituanie mène une politique « hostile », a dénoncé Vladimir Poutine.": [
+        ("La Lituanie mène une politique", "indirect", "Vladimir Poutine", "dénoncer",
+         "inverted"),
         ("hostile", "partial", "Vladimir Poutine", "dénoncer", "inverted")],
     # indirect speech, and a partial quote inside it
     "Rishi Sunak a affirmé jeudi que le pays soutiendrait ses alliés.": [

@@ -17,6 +17,7 @@ from .continuation import (
 )
 from .indirect import find_indirect
 from .marks import find_marked, paragraphs, quote_kind
+from .reported import find_inverted
 from .rules import attribute_marked
 from .speakers import Attribution, Resolver
 from .text import doc_text, marked_ranges
@@ -82,7 +83,7 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
                 row.update(speaker=found.speaker, speaker_start=found.speaker_start,
                            speaker_end=found.speaker_end, rule=found.rule)
     continue_speakers(rows, starts, [p for p, _ in paragraphs(doc_text(doc))])
-    for clause in indirect:
+    for clause in indirect + find_inverted(doc, res, marked, indirect):
         rows.append(quote_row(doc, doc_id, clause.start, clause.end, "indirect",
                               clause.attribution, mentions))
     for start, end, who in labelled_answers(doc, res):

@@ -35,32 +35,89 @@ def find_indirect(doc: Doc, res: Resolver, quotes: list[Marked]) -> list[Indirec
     paras = paragraphs(text)
     found = []
     for verb in doc:
-        lemma = reporting_lemma(verb)
+        lemma = reporting_lemma(verb) or _before_que(verb)
         if not reporting_verbs().get(lemma):
             continue
-        if inside(verb.idx, ranges) or _not_reporting(verb, lemma):
+        if inside(verb.idx, ranges) or _not_reporting(verb, lemma) or _negated(verb):
             continue
         que = None
         for t in doc[verb.i + 1 : verb.i + 1 + MAX_GAP_TO_QUE]:
-            if t.lower_ in ("que", "qu'"):
+            if t.lower_ in ("que", "qu'") and t.pos_ != "PRON":  # « les activités qu'il … »
                 que = t
                 break
             if t.pos_ == "VERB" or t.text in SENTENCE_END or t.text in mark_roles() or (
-                    t.is_space or t.lower_ in clause_links()):
+                    t.is_space or t.lower_ == "ce" or _links_clause(t)):
                 break
         if que is None or que.i + 1 >= len(doc):
             continue
-        start = que.idx + len(que.text)
+        para_end = next(e for s, e in paras if s <= verb.idx < e)
+        who = res.attribution(subject_of(verb), lemma, "indirect")
+        for start, end in _clauses(doc, que, para_end, ranges):
+            if end > start:
+                found.append(Indirect(start, end, who))
+    return found
+
+
+def _before_que(verb: Token) -> str:
+    """« Le parquet annonce que … », « un représentant admet que … »: a reporting form the
+    tagger took for a noun counts when « que » follows it and no determiner precedes it."""
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if nxt is None or nxt.lower_ not in ("que", "qu'") or before is None or before.pos_ in (
+            "DET", "ADP") or before.is_punct:
+        return ""
+    return reporting_lemma(verb, loose=True)
+
+
+def _negated(verb: Token) -> bool:
+    """« ne prévoit qu'une croissance », « n'a pas dit que »: a restriction or a denial, no
+    report."""
+    return any(t.lower_ in ("ne", "n'") for t in verb.doc[max(0, verb.i - 3) : verb.i])
+
+
+def _links_clause(token: Token) -> bool:
+    """A word after which « que » opens another clause (`clause_links.csv`), « même » of the
+    adverb « tout de même » excepted."""
+    doc = token.doc
+    return token.lower_ in clause_links() and not (
+        token.lower_ == "même" and token.i >= 2 and doc[token.i - 2].lower_ == "tout")
+
+
+def _clauses(doc: Doc, que: Token, para_end: int, ranges: list[tuple[int, int]]
+             ) -> list[tuple[int, int]]:
+    """(start, end) of the reported clauses after « que »: the first, unless a quote in marks
+    carries it, and each coordinated « et que » / « et qu' » of the same sentence (the clause
+    before it ends at the « et »)."""
+    text = doc_text(doc)
+    ques = [que]
+    end = sentence_end(text, que.idx, para_end)
+    for x in doc[que.i + 2 : que.i + 200]:
+        if x.idx >= end:
+            break
+        if x.lower_ in ("que", "qu'") and doc[x.i - 1].lower_ in ("et", "ou") and not inside(
+                x.idx, ranges) and len(ques) == 1 and _marked_after(text, que):
+            ques.append(x)
+    clauses = []
+    for k, t in enumerate(ques):
+        start = t.idx + len(t.text)
         while start < len(text) and text[start].isspace():
             start += 1
         if text[start : start + 1] in mark_roles():
             continue  # « a déclaré que « … » »: the marked quote carries it
-        para_end = next(e for s, e in paras if s <= verb.idx < e)
-        end = _indirect_end(text, start, para_end, ranges)
-        if end > start:
-            found.append(Indirect(start, end, res.attribution(subject_of(verb), lemma,
-                                                             "indirect")))
-    return found
+        stop = _indirect_end(text, start, para_end, ranges)
+        if k + 1 < len(ques):
+            stop = min(stop, doc[ques[k + 1].i - 1].idx)
+        while stop > start and text[stop - 1] in " ,;":
+            stop -= 1
+        clauses.append((start, stop))
+    return clauses
+
+
+def _marked_after(text: str, que: Token) -> bool:
+    """Whether a quote in marks opens right after « que » (its clause is the marked quote's)."""
+    rest = text[que.idx + len(que.text) :].lstrip()
+    return rest[:1] in mark_roles()
 
 
 def _not_reporting(verb: Token, lemma: str) -> bool:

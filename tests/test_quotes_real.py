@@ -1,0 +1,46 @@
+"""Quotes: classes of errors seen on real news, each pinned by short sentences written for it
+(exact rows: text, kind, speaker, verb, rule)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.quotes import doc_quotes
+
+CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
+    # unmarked speech told by an inverted verb after it, or by an incise
+    "Environ 500 postes seront supprimés d'ici à 2014, a indiqué Marie Durand.": [
+        ("Environ 500 postes seront supprimés d'ici à 2014", "indirect", "Marie Durand",
+         "indiquer", "inverted")],
+    "Par ailleurs, poursuit Jean Dupont, une langue n'a pas d'avenir sans économie.": [
+        ("Par ailleurs, poursuit Jean Dupont, une langue n'a pas d'avenir sans économie",
+         "indirect", "Jean Dupont", "poursuivre", "inverted")],
+    # a subject in apposition is no statement
+    "Paul Martin, le rapporteur du texte, a reconnu l'importance de cette lutte.": [],
+    # a second « que » clause coordinated to a marked one
+    "Claire Petit se félicite que « le texte a ouvert un débat » et qu'il a permis une grande "
+    "mobilisation.": [
+        ("le texte a ouvert un débat", "partial", "Claire Petit", "féliciter", "verb_before"),
+        ("il a permis une grande mobilisation", "indirect", "Claire Petit", "féliciter",
+         "indirect")],
+    # « que » that opens no report: restriction, impersonal passive, relative pronoun
+    "Le gouvernement ne prévoit qu'une croissance de 1 % en 2013.": [],
+    "Il est prévu que la capsule revienne sur Terre en mai.": [],
+    "Le musée dévoile les activités qu'il entend organiser en 2014.": [],
+}
+
+
+@pytest.fixture(scope="module")
+def results():
+    from analysis.entities import doc_entities
+    from analysis.nlp import iter_docs
+
+    texts = list(CASES)
+    return {text: doc_quotes(doc, "t", doc_entities(doc, "t"))
+            for text, doc in zip(texts, iter_docs(texts), strict=True)}
+
+
+@pytest.mark.parametrize("text", list(CASES))
+def test_real_news_classes(results, text):
+    got = [(r["text"], r["kind"], r["speaker"], r["verb"], r["rule"]) for r in results[text]]
+    assert got == CASES[text]
