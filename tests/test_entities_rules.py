@@ -54,3 +54,40 @@ def test_an_english_possessive_belongs_to_the_name():
     assert _whole_words(text, Mention(6, 13, "ORG")) == Mention(6, 15, "ORG")
     assert _whole_words(text, Mention(19, 27, "ORG")) == Mention(19, 29, "ORG")
     assert _whole_words(text, Mention(0, 5, "ORG")) == Mention(0, 5, "ORG")
+
+
+# --- spans that are no names, and what sticks to a name ---------------------------------------
+
+
+def test_time_zones_cardinal_points_numerals_initials_and_measures_are_no_mentions():
+    text = "A 3 h UTC, vers le Nord, au XIXe siècle, Louis XIV, C. et 12mSv/h ou IV."
+    ents = [
+        ("UTC", "ORG"),
+        ("Nord", "LOC"),
+        ("XIXe", "MISC"),
+        ("C.", "PER"),
+        ("12mSv/h", "MISC"),
+        ("IV", "MISC"),
+    ]
+    assert found(text, ents) == [("Louis XIV", "PER", "Louis XIV")]
+
+
+def test_a_century_glued_after_a_place_is_cut():
+    text = "Les Étrusques de la Toscane du Xe siècle."
+    assert found(text, [("Toscane du Xe", "LOC")]) == [("Toscane", "LOC", "Toscane")]
+
+
+def test_the_complement_of_a_department_or_embassy_is_the_entity():
+    text = "Dans le département du Gers, l'ambassade de Suède a ouvert."
+    ents = [("département du Gers", "LOC"), ("ambassade de Suède", "ORG")]
+    assert found(text, ents) == [("Gers", "LOC", "Gers"), ("Suède", "LOC", "Suède")]
+
+
+def test_a_short_number_after_a_name_belongs_to_it_unless_a_unit_follows():
+    text = "La chaîne Canal 9 et Windows 8, puis Lyon 3 heures plus tard."
+    ents = [("Canal", "ORG"), ("Windows", "MISC"), ("Lyon", "LOC")]
+    assert found(text, ents) == [
+        ("Canal 9", "ORG", "Canal 9"),
+        ("Windows 8", "MISC", "Windows 8"),
+        ("Lyon", "LOC", "Lyon"),
+    ]

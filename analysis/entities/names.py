@@ -120,8 +120,13 @@ def _lead_step(rest: str, label: str, opens_sentence: bool) -> int:
 def _is_institution(text: str) -> bool:
     """`ministère de la Santé`, `département d'État`: a lowercase institution noun followed by
     its complement is an organisation's name, lowercase as French writes it."""
-    head = re.match(r"([\w-]+)\s*(?:de |du |des |d')", text)
-    return bool(head) and head.group(1).lower() in rules()["institution_heads"]
+    head = re.match(r"([\w-]+)\s*(?:de la |de l'|de |du |des |d')([\w-]+)?", text)
+    if not head or head.group(1).lower() not in rules()["institution_heads"]:
+        return False
+    # `département du Lot` names Lot; `département d'État` is an institution
+    return head.group(1).lower() not in rules()["place_heads"] or fold(head.group(2) or "") in (
+        _not_names()
+    )
 
 
 def _leading_cut(text: str, label: str, sentence_start: bool) -> tuple[int, bool]:
@@ -141,11 +146,20 @@ _TRAILING = re.compile(r"[\s,;:!?«»\"“”()\[\]{}'’.…–—-]+$")
 
 
 def _trailing_cut(text: str) -> str:
-    """`text` without trailing punctuation (keeping the dot of an initial such as `J.`)."""
+    """`text` without trailing punctuation (keeping the dot of an initial such as `J.`) and
+    without a century glued after the name (`Toscane du Xe`, `rules.json` `trailing_not_name`)."""
+    text = re.sub(rules()["trailing_not_name"]["regex"], "", text)
     trimmed = _TRAILING.sub("", text)
     if text[len(trimmed) : len(trimmed) + 1] == "." and re.search(r"(?:^|[\s.])[A-Z]$", trimmed):
         trimmed += "."
     return trimmed
+
+
+@functools.cache
+def _not_name_pattern() -> re.Pattern:
+    """Spans that are never names whole: roman numerals, an initial, a measure (`rules.json`
+    `not_name_patterns`)."""
+    return re.compile("|".join(f"(?:{rule['regex']})" for rule in rules()["not_name_patterns"]))
 
 
 def looks_like_name(text: str) -> bool:
@@ -172,6 +186,7 @@ def clean_span(text: str, mention: Mention, sentence_start: bool = False) -> Men
     elif (
         surface[lead:].strip().lower().replace("’", "'") in rules()["elisions"]
         or fold(kept) in _not_names()
+        or _not_name_pattern().fullmatch(kept)
         or not looks_like_name(_without_particle(kept, mention.label))
     ):
         return None

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .lexicon import _non_prose_regexes
+from .lexicon import _non_prose_regexes, rules
 from .schema import _PRIORITY, Mention
 
 
@@ -60,14 +60,24 @@ def _select(candidates: list[Mention]) -> list[Mention]:
 
 _HYPHEN_TAIL = re.compile(r"-[A-ZÀ-ÖØ-Þ][^\W\d_]*")
 _POSSESSIVE = re.compile(r"['’]s(?![\w'’-])")
+_NUMBER_TAIL = re.compile(
+    r" \d{1,3}(?:\.\d{1,2})?[A-Z]?(?![\w%/-]|[.,]\d| ?%)(?: (?P<next>[\w'’]+))?"
+)
 
 
 def _whole_words(text: str, mention: Mention) -> Mention | None:
     """A span cut inside a hyphenated word: widened over a capitalised tail (`Bordeaux` of
     `Bordeaux-Bègles`), dropped when the tail is lowercase (`Rendez` of `Rendez-vous`); an
-    English possessive `'s` belongs to the name (`Moody's`, `McDonald's`)."""
+    English possessive `'s` belongs to the name (`Moody's`, `McDonald's`), and so does a short
+    number right after a name that is not a person's (`France 24`, `Ubuntu 12.10`, `Unity
+    2D`), unless a unit or a date follows it (`Lyon 3 heures`, `Paris 2 mai`: `number_units`)."""
     if _POSSESSIVE.match(text, mention.end) and text[mention.start : mention.end][:1].isupper():
         return replace(mention, end=mention.end + 2)
+    number = _NUMBER_TAIL.match(text, mention.end)
+    if number and mention.label != "PER" and (number["next"] or "") not in rules()["number_units"]:
+        return replace(
+            mention, end=number.end(0) - (len(number["next"]) + 1 if number["next"] else 0)
+        )
     tail = _HYPHEN_TAIL.match(text, mention.end)
     if tail:
         return replace(mention, end=tail.end())
