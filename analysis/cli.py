@@ -66,8 +66,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
+"""Exit codes (docs/exit_codes.md): the report was written; a notebook failed, the disk is full
+or the system refused a write (the previous report is unchanged); the input or options cannot
+be used (nothing was run); stopped by Ctrl-C; stopped by SIGTERM."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        return run_command(args)
+    except KeyboardInterrupt as stop:
+        terminated = type(stop).__name__ == "Terminated"
+        print(
+            f"error: {'terminated' if terminated else 'interrupted'}; the report folder "
+            f"{args.out} was left as it was before the run",
+            file=sys.stderr,
+        )
+        return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
+
+
+def run_command(args: argparse.Namespace) -> int:
     try:
         if args.command == "run":
             from .report import NotebookFailed, run_report
@@ -82,9 +101,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
             except NotebookFailed as err:
                 print(f"error: {err}", file=sys.stderr)
-                return 1
+                return EXIT_FAILED
+            except OSError as err:  # the system refused a write after all checks passed
+                where = f"{err.filename}: " if err.filename else ""
+                print(f"error: {where}{err.strerror or err}", file=sys.stderr)
+                return EXIT_FAILED
             print(f"report written to {out}/", file=sys.stderr)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
-        return 2
-    return 0
+        return EXIT_INPUT
+    return EXIT_OK

@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import stat
 import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator
@@ -51,7 +53,22 @@ _URL_DATES = (
     re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)(?:/|$)"),
 )
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d\d:?\d\d)?)?$")
-_DATE_FIX = "write it as YYYY-MM-DD, e.g. 2022-06-25"
+_TIME = r"(?:(?:\s+|T|\s*[,à]\s*)\d{1,2}(?:[:h]\d{2})?(?::\d{2})?)?"
+_NUMERIC_DATE = re.compile(rf"^(?P<d>\d{{1,2}})[/.-](?P<m>\d{{1,2}})[/.-](?P<y>\d{{4}}){_TIME}$")
+_FRENCH_MONTHS = {
+    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "mars": 3,
+    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8,
+    "septembre": 9, "sept": 9, "octobre": 10, "oct": 10, "novembre": 11, "nov": 11,
+    "décembre": 12, "decembre": 12, "déc": 12, "dec": 12,
+}
+_WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+_FRENCH_DATE = re.compile(
+    rf"^{_WEEKDAY}(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>[a-zéû]+)\.?\s+(?P<y>\d{{4}}){_TIME}$",
+    re.IGNORECASE,
+)
+_DATE_FIX = "write it as YYYY-MM-DD (e.g. 2022-06-25), 25/06/2022 or 25 juin 2022"
+_EARLIEST, _LATEST = pd.Timestamp.min.ceil("D"), pd.Timestamp.max.floor("D")
+_NUL = "\x00"
 
 
 @dataclass
@@ -100,35 +117,79 @@ def date_from_url(url: str) -> pd.Timestamp:
 
 
 def parse_date(value: object, where: str) -> pd.Timestamp:
-    """An ISO date (time part dropped) or NaT for empty; InputError naming `where` otherwise."""
+    """A publication date, time part dropped, or NaT for empty: ISO (2022-06-25, with or without
+    a time), French day-first (25/06/2022, 25.06.2022) or written out (25 juin 2022, samedi 1er
+    juin 2022). InputError naming `where` for anything else, and for dates outside the years
+    pandas can hold (1677–2262)."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return pd.NaT
-    text = str(value).strip()
+    text = " ".join(str(value).split())
     if not text:
         return pd.NaT
     try:
-        if not _ISO_DATE.match(text):
+        if _ISO_DATE.match(text):
+            stamp = pd.Timestamp(text)
+            if stamp.tzinfo is not None:
+                stamp = stamp.tz_localize(None)
+            year, month, day = stamp.year, stamp.month, stamp.day
+        elif match := _NUMERIC_DATE.match(text):
+            year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+        elif (match := _FRENCH_DATE.match(text)) and match["m"].lower() in _FRENCH_MONTHS:
+            year, month, day = int(match["y"]), _FRENCH_MONTHS[match["m"].lower()], int(match["d"])
+        else:
             raise ValueError(text)
-        stamp = pd.Timestamp(text)
-    except (ValueError, TypeError):
+        date = pd.Timestamp(year, month, day) if 1677 < year < 2262 else None
+    except (ValueError, TypeError, OverflowError):
         raise InputError(
-            f"{where}: publication date {text!r} is not an ISO date; {_DATE_FIX}"
+            f"{where}: publication date {text!r} is not a date; {_DATE_FIX}"
         ) from None
-    if stamp.tzinfo is not None:
-        stamp = stamp.tz_localize(None)
-    return stamp.normalize()
+    if date is None or not _EARLIEST <= date <= _LATEST:
+        raise InputError(
+            f"{where}: publication date {text!r} is outside the years 1678–2261 this tool can "
+            "hold; correct it or leave it empty"
+        )
+    return date
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; InputError naming the file and the fix when it cannot be read (no
+    permission, a link loop or a broken link, an input/output error)."""
+    try:
+        return path.read_bytes()
+    except PermissionError:
+        raise InputError(
+            f"{path}: cannot be read (permission denied); allow it with chmod a+r '{path}' or "
+            "move it out of the corpus"
+        ) from None
+    except OSError as err:
+        link = " (a symbolic link)" if path.is_symlink() else ""
+        raise InputError(
+            f"{path}: cannot be read{link} ({err.strerror or err}); fix or remove it"
+        ) from None
 
 
 def read_utf8(path: Path) -> str:
-    """The file's text; InputError if it is not UTF-8 or is empty."""
-    data = path.read_bytes()
+    """The file's text (UTF-8, or UTF-16 with its byte-order mark); InputError if it is in
+    another encoding or is empty."""
+    data = read_bytes(path)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return _not_empty(path, data.decode("utf-16"))
+        except UnicodeDecodeError:
+            pass
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
+        source = "UTF-16LE" if data[1:20:2].count(0) > 5 else (
+            "UTF-16BE" if data[0:20:2].count(0) > 5 else "WINDOWS-1252")
         raise InputError(
             f"{path}: not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start}); "
-            f"convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 '{path}' > fixed{path.suffix}"
+            f"convert it, e.g. iconv -f {source} -t UTF-8 '{path}' > fixed{path.suffix}"
         ) from None
+    return _not_empty(path, text)
+
+
+def _not_empty(path: Path, text: str) -> str:
     if not text.strip():
         raise InputError(f"{path}: the file is empty; put one article's text in it or remove it")
     return text
@@ -201,10 +262,23 @@ def _row_articles(path: Path, rows: list[tuple[dict, str, str]]) -> list[Article
     return [_row_article(*item) for item in rows if str(item[0]["text"]).strip()]
 
 
+def csv_delimiter(text: str) -> str:
+    """The field separator of a CSV: the one (`,`, `;` as French Excel writes, or tab) whose
+    header row holds a `text` column; `,` when none does."""
+    header = text.split("\n", 1)[0]
+    for delimiter in (",", ";", "\t"):
+        fields = next(csv.reader([header], delimiter=delimiter), [])
+        if "text" in (f.strip() for f in fields):
+            return delimiter
+    return ","
+
+
 def read_csv(path: Path) -> list[Article]:
-    """Rows of a CSV with a `text` column (`doc_id`, `title`, `url`, `published`, `date`)."""
+    """Rows of a CSV with a `text` column (`doc_id`, `title`, `url`, `published`, `date`),
+    separated by commas, semicolons (French Excel) or tabs."""
     csv.field_size_limit(2**31 - 1)  # a long article is one field; the default cap is 128 KiB
-    reader = csv.DictReader(io.StringIO(read_utf8(path), newline=""))
+    text = read_utf8(path)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
     if "text" not in (reader.fieldnames or []):
         raise InputError(
             f"{path}: no 'text' column (columns: {', '.join(reader.fieldnames or [])}); "
@@ -251,18 +325,80 @@ def corpus_files(path: Path) -> list[Path]:
     """The article files under `path`: itself, or a folder's .txt/.csv/.jsonl files, sorted.
 
     Hidden files and Markdown notes (a README beside the articles) are passed over; any other
-    file type is an error, so that nothing the user meant as input is silently skipped.
+    file type is an error, so that nothing the user meant as input is silently skipped. Linked
+    sub-folders are read like the others (a link back to a folder being read is skipped with a
+    warning); a sub-folder that cannot be listed and anything that is not a regular file (a
+    named pipe, a device) are skipped with a warning naming them, so that nothing hangs.
     """
-    if not path.exists():
-        raise InputError(f"{path}: no such file or folder; give a .txt, .csv, .jsonl or a folder")
-    if path.is_file():
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise InputError(f"{path}: a broken symbolic link; fix or remove it") from None
+        raise InputError(
+            f"{path}: no such file or folder; give a .txt, .csv, .jsonl or a folder"
+        ) from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror}); fix or remove it") from None
+    if not stat.S_ISDIR(info.st_mode):
         if path.suffix.lower() not in SUFFIXES:
             raise InputError(f"{path}: unknown file type {path.suffix!r}; use .txt, .csv or .jsonl")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(
+                f"{path}: not a regular file ({_file_kind(info.st_mode)}); give a saved file"
+            )
         return [path]
-    files = []
-    for child in sorted(path.rglob("*")):
-        relative = child.relative_to(path)
-        if child.is_dir() or any(part.startswith(".") for part in relative.parts):
+    try:
+        files = sorted(_walk(path, path, {_identity(info)}))
+    except PermissionError:
+        raise InputError(
+            f"{path}: folder cannot be read (permission denied); allow it with chmod a+rx "
+            f"'{path}'"
+        ) from None
+    if not files:
+        raise InputError(f"{path}: no .txt, .csv or .jsonl articles in this folder; add some")
+    return files
+
+
+def _identity(info: os.stat_result) -> tuple[int, int]:
+    return info.st_dev, info.st_ino
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _walk(root: Path, folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
+    """Article files under `folder` (see `corpus_files`); `seen` holds the folders being read,
+    so that a link back to one of them is not followed forever."""
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith("."):
+            continue
+        try:
+            info = child.stat()
+        except OSError as err:
+            if child.suffix.lower() in SUFFIXES or child.is_symlink():
+                raise InputError(
+                    f"{child}: cannot be read ({err.strerror}); fix or remove it"
+                ) from None
+            raise
+        if stat.S_ISDIR(info.st_mode):
+            if _identity(info) in seen:
+                _warn(f"{child}: links back to a folder already being read; skipped")
+                continue
+            try:
+                yield from _walk(root, child, seen | {_identity(info)})
+            except PermissionError:
+                _warn(
+                    f"{child}: sub-folder cannot be read (permission denied), its articles are "
+                    f"left out; allow it with chmod a+rx '{child}'"
+                )
             continue
         if child.suffix.lower() == ".md":
             continue
@@ -271,10 +407,14 @@ def corpus_files(path: Path) -> list[Path]:
                 f"{child}: unknown file type {child.suffix!r} in the corpus folder; "
                 "keep only .txt, .csv or .jsonl files there (or move this one out)"
             )
-        files.append(child)
-    if not files:
-        raise InputError(f"{path}: no .txt, .csv or .jsonl articles in this folder; add some")
-    return files
+        if not stat.S_ISREG(info.st_mode):
+            _warn(f"{child}: {_file_kind(info.st_mode)}, not a saved file; skipped")
+            continue
+        yield child
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, CorpusWarning, stacklevel=4)
 
 
 def read_articles(files: Iterable[Path]) -> Iterator[Article]:
@@ -290,8 +430,12 @@ def load_corpus(path: str | Path | None = None) -> pd.DataFrame:
     articles without a publication date, which are kept.
     """
     source = Path(path) if path is not None else BUNDLED_CORPUS
-    rows, seen_texts, seen_ids, duplicates = [], {}, {}, []
+    rows, seen_texts, seen_ids, duplicates, nul = [], {}, {}, [], []
     for article in read_articles(corpus_files(source)):
+        if _NUL in article.text or _NUL in article.title:
+            nul.append(article.where)
+            article.text = article.text.replace(_NUL, "")
+            article.title = article.title.replace(_NUL, "")
         text, removed = drop_repeated_paragraphs(normalise_text(article.text))
         if text in seen_texts:
             duplicates.append(f"{article.doc_id} = {seen_texts[text]}")
@@ -312,6 +456,13 @@ def load_corpus(path: str | Path | None = None) -> pd.DataFrame:
                 "text": text,
                 "duplicate_paragraphs": removed,
             }
+        )
+    if nul:
+        warnings.warn(
+            f"{len(nul)} article(s) held NUL characters, removed ({', '.join(nul[:5])}"
+            f"{', …' if len(nul) > 5 else ''}); check how the file was exported",
+            CorpusWarning,
+            stacklevel=2,
         )
     if not rows:
         raise InputError(f"{source}: no article with any text; add articles with a 'text'")

