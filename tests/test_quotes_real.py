@@ -27,6 +27,15 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "Le gouvernement ne prévoit qu'une croissance de 1 % en 2013.": [],
     "Il est prévu que la capsule revienne sur Terre en mai.": [],
     "Le musée dévoile les activités qu'il entend organiser en 2014.": [],
+    # quoted words that name a thing: codes, capitalised verbless names and titles, labels
+    "L'agence a abaissé la note du pays de « A2 » à « Baa1 ».": [],
+    "Les électeurs choisiront un « Conseil national provisoire » de 120 membres.": [],
+    "La sculpture « La Grande baigneuse de Cannes » est exposée au musée.": [],
+    "Le colloque a pour thème « apprendre dans la diversité des langues ».": [],
+    "Le ministre a dénoncé une réforme « injuste et brutale ».": [
+        ("injuste et brutale", "partial", "", "dénoncer", "verb_before")],
+    "Le ministre a promis que « Nous tiendrons nos engagements ».": [
+        ("Nous tiendrons nos engagements", "partial", "", "promettre", "verb_before")],
 }
 
 

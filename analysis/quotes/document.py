@@ -17,6 +17,7 @@ from .continuation import (
 )
 from .indirect import find_indirect
 from .marks import find_marked, paragraphs, quote_kind
+from .names import names_a_thing
 from .reported import find_inverted
 from .rules import attribute_marked
 from .speakers import Attribution, Resolver
@@ -55,9 +56,10 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
 
         mentions = doc_entities(doc, doc_id)
     res = Resolver(doc, mentions)
-    marked = find_marked(doc_text(doc))
-    res.quoted = marked_ranges(marked)
-    indirect = find_indirect(doc, res, marked)
+    every = find_marked(doc_text(doc))
+    res.quoted = marked_ranges(every)
+    indirect = find_indirect(doc, res, every)
+    marked = [q for q in every if not names_a_thing(doc, q)]
     rows, starts = [], {}
     for quote in marked:
         kind = quote_kind(doc_text(doc), quote)
@@ -83,7 +85,7 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
                 row.update(speaker=found.speaker, speaker_start=found.speaker_start,
                            speaker_end=found.speaker_end, rule=found.rule)
     continue_speakers(rows, starts, [p for p, _ in paragraphs(doc_text(doc))])
-    for clause in indirect + find_inverted(doc, res, marked, indirect):
+    for clause in indirect + find_inverted(doc, res, every, indirect):
         rows.append(quote_row(doc, doc_id, clause.start, clause.end, "indirect",
                               clause.attribution, mentions))
     for start, end, who in labelled_answers(doc, res):
