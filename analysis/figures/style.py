@@ -13,17 +13,20 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
-import pandas as pd
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from ..labels import french_date, snippet
 from .palette import LABEL_COLOURS, NEGATIVE, NEUTRAL, PALETTE, POSITIVE
+from .words import date_text
 
-__all__ = ["LABEL_COLOURS", "NEGATIVE", "NEUTRAL", "PALETTE", "POSITIVE", "empty_figure",
-           "french_date", "french_date_axis", "house_style", "new_figure", "save_figure",
-           "snippet"]
+__all__ = ["LABEL_COLOURS", "MAX_PIXELS", "NEGATIVE", "NEUTRAL", "PALETTE", "POSITIVE",
+           "date_axis", "empty_figure", "french_date", "french_date_axis", "house_style",
+           "new_figure", "save_and_show", "save_figure", "snippet"]
+
+MAX_PIXELS = 2000  # no saved PNG is larger than this on either side (the dpi is lowered)
 
 STYLE = {
     "font.family": "DejaVu Sans",  # shipped with matplotlib: same glyphs everywhere, accents
@@ -45,32 +48,56 @@ STYLE = {
     "svg.hashsalt": "french-news-analysis",
     "svg.fonttype": "path",
     "path.simplify": True,
+    "text.parse_math": False,  # « 5 $ au lieu de 3 $ » is text, never mathtext
 }
 
 
 @contextlib.contextmanager
 def house_style() -> Iterator[None]:
     """Apply the house style inside a `with` block."""
-    with plt.rc_context(STYLE):
+    with matplotlib.rc_context(STYLE):
         yield
 
 
 def new_figure(width: float = 8.0, height: float = 4.5, **kwargs):
-    """A Figure and Axes in the house style (call inside `house_style()`)."""
-    return plt.subplots(figsize=(width, height), **kwargs)
+    """A Figure and Axes in the house style (call inside `house_style()`).
+
+    The Figure is made without pyplot: Jupyter's inline backend does not show it by itself at
+    the end of the cell (which drew every figure twice in the HTML pages), and nothing keeps it
+    alive once the notebook drops it."""
+    fig = Figure(figsize=(width, height))
+    FigureCanvasAgg(fig)  # a renderer to measure text with, whatever the session's backend
+    return fig, fig.subplots(**kwargs)
 
 
-def french_date_axis(ax, lo: float | None = None, hi: float | None = None) -> None:
-    """A date x axis labelled in French: '25 juin', 'juin 2022' or '2022' depending on the span
-    (day numbers `lo`..`hi`, which also become the limits; the current limits if not given)."""
+def date_axis(ax, lo: float | None = None, hi: float | None = None, lang: str = "fr",
+              maxticks: int = 8) -> None:
+    """A date x axis labelled in `lang`: '25 juin', 'juin 2022' or '2022' depending on the span
+    (day numbers `lo`..`hi`, which also become the limits; the current limits if not given).
+    Works for any year matplotlib can draw (1400 as well as 2022)."""
     if lo is None or hi is None:
         lo, hi = ax.get_xlim()
     span = hi - lo
-    style = "short" if span <= 120 else "month" if span <= 4 * 365 else "year"
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=9))
-    ax.xaxis.set_major_formatter(FuncFormatter(
-        lambda x, _pos: french_date(pd.Timestamp(mdates.num2date(x)).tz_localize(None), style)))
+    style = "short" if span <= 120 else "month" if span <= 3 * 365 else "year"
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=maxticks)
+    if style == "month":
+        locator.intervald[mdates.MONTHLY] = [1, 2, 3, 4, 6]  # never two months side by side
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: _tick(x, style, lang)))
     ax.set_xlim(lo, hi)
+
+
+def _tick(x: float, style: str, lang: str) -> str:
+    """A date tick; a year number where Python dates end (before year 1)."""
+    try:
+        return date_text(mdates.num2date(x), style, lang)
+    except ValueError:
+        return str(int(np.floor(1970 + x / 365.2425)))
+
+
+def french_date_axis(ax, lo: float | None = None, hi: float | None = None) -> None:
+    """`date_axis` in French (kept for callers of the first version)."""
+    date_axis(ax, lo, hi, "fr")
 
 
 def save_figure(
@@ -81,12 +108,31 @@ def save_figure(
     path.parent.mkdir(parents=True, exist_ok=True)
     written = []
     with house_style():  # dpi, tight bounding box, SVG hash salt and font handling at save time
+        dpi = png_dpi(fig)
         for fmt in formats:
             target = path.with_suffix(f".{fmt}")
             metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
-            fig.savefig(target, format=fmt, metadata=metadata)
+            fig.savefig(target, format=fmt, metadata=metadata, dpi=dpi)
             written.append(target)
     return written
+
+
+def png_dpi(fig: Figure) -> float:
+    """The house dpi, lowered when the figure's tight box would exceed MAX_PIXELS on a side."""
+    dpi = float(STYLE["savefig.dpi"])
+    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    largest = max(box.width, box.height) + 0.2  # inches, with the tight-box padding
+    return min(dpi, float(int(MAX_PIXELS / largest))) if largest * dpi > MAX_PIXELS else dpi
+
+
+def save_and_show(fig: Figure, path: str | Path):
+    """Save `fig` (PNG and SVG, see `save_figure`) and return the saved PNG for display, so
+    what the notebook shows is exactly the file written, shown once."""
+    from IPython.display import Image
+
+    png = save_figure(fig, path)[0]
+    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    return Image(filename=str(png), width=int(min((box.width + 0.2) * 100, 1400)))  # 100 px/in
 
 
 def empty_figure(message: str, title: str) -> Figure:

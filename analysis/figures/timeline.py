@@ -1,27 +1,33 @@
-"""Figures of the timeline: dated events of every article on one axis; periods referred to."""
+"""Figures of the timeline: what a corpus refers to on a true time axis, the events of a few
+chosen articles lane by lane, and the periods referred to across the centuries."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import matplotlib.dates as mdates
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.textpath import TextToPath
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from ..temporal import DAY
-from ..timeline import _period, mentions_by_period
 from . import style as plots
+from .words import century, date_text, say
 
 DIRECTION_COLOURS = {"past": plots.PALETTE[0], "present": plots.PALETTE[2],
                      "future": plots.PALETTE[5]}
 FIG_WIDTH, LEFT_IN, RIGHT_IN = 12.0, 2.3, 0.3  # inches: the axes are 9.4 in wide
 ROW_IN, LABEL_SIZE, FAR_YEARS = 0.3, 7.5, 2
+LANES, LANE_ROWS, CITED = 4, 8, 6
 """Layout: one label row is 0.3 in; events more than FAR_YEARS years before the earliest (or
-after the latest) publication date are pinned to the axis edge, their date in the label."""
+after the latest) publication date are pinned to the axis edge, their date in the label. A
+corpus of more than LANES articles gets an overview panel and lanes for LANES chosen
+articles, each lane at most LANE_ROWS label rows; the CITED most-cited days are labelled."""
 
 
 @dataclass
@@ -51,7 +57,7 @@ def _text_points(text: str) -> float:
     return width
 
 
-def _lanes(timeline: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+def _lanes(timeline: pd.DataFrame, corpus: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """One row per article with expressions: doc_id, label, published; by date, then id."""
     info = corpus.set_index("doc_id") if "doc_id" in corpus.columns else pd.DataFrame()
     ids = list(dict.fromkeys(timeline["doc_id"]))
@@ -61,7 +67,8 @@ def _lanes(timeline: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
         published = record.get("published", pd.NaT) if len(record) else pd.NaT
         title = str(record.get("title", "") or "") if len(record) else ""
         name = plots.snippet(title, 34) if title else str(doc_id)
-        date = plots.french_date(published) if pd.notna(published) else "no date"
+        date = (date_text(published, "day", lang) if pd.notna(published)
+                else say(lang, "timeline.no_date"))
         rows.append({"doc_id": doc_id, "label": f"{name}\n{date}", "published": published})
     lanes = pd.DataFrame(rows, columns=["doc_id", "label", "published"])
     return lanes.sort_values(["published", "doc_id"], na_position="last").reset_index(drop=True)
@@ -69,6 +76,7 @@ def _lanes(timeline: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
 
 def _window(timeline: pd.DataFrame, pubs: pd.Series) -> tuple[float, float, float]:
     """x limits (day numbers) that keep recent events readable, and the open-arrow length."""
+    pubs = pubs.astype("datetime64[us]")  # the corpus may hold ns; events go back to year 1
     dates = pd.concat([timeline["start_date"], timeline["end_date"] - DAY, pubs]).dropna()
     if pubs.notna().any():
         lo_limit = pubs.min() - pd.DateOffset(years=FAR_YEARS)
@@ -83,7 +91,8 @@ def _window(timeline: pd.DataFrame, pubs: pd.Series) -> tuple[float, float, floa
     return lo - pad, hi + pad, arrow
 
 
-def _item(row, lane: int, pub: pd.Timestamp, lo: float, hi: float, arrow: float) -> Item | None:
+def _item(row, lane: int, pub: pd.Timestamp, lo: float, hi: float, arrow: float,
+          lang: str = "en") -> Item | None:
     """Where and how to draw one expression (None when it has no date at all)."""
     start, end = row.start_date, row.end_date
     colour = DIRECTION_COLOURS.get(row.direction, plots.NEUTRAL)
@@ -99,7 +108,7 @@ def _item(row, lane: int, pub: pd.Timestamp, lo: float, hi: float, arrow: float)
     x0, x1 = _num(start), _num(end)
     if x1 <= lo or x0 >= hi:
         edge = lo if x1 <= lo else hi
-        far = _label(row, f"{_when(row)} · ")
+        far = _label(row, f"{_when(row, lang)} · ")
         return Item(lane, "clipped", edge, edge, far, colour)
     if x1 - x0 <= 1:
         return Item(lane, "point", x0 + 0.5, x0 + 0.5, label, colour)
@@ -119,11 +128,21 @@ def _label(row, prefix: str = "") -> str:
     return plots.snippet(f"{prefix}« {row.expression} » {sentence}", 62)
 
 
-def _when(row) -> str:
-    """A readable date for a label: 9 nov. 1989, nov. 1989, 1961, années 1990, 20e siècle."""
-    if row.granularity == "day":
-        return plots.french_date(row.start_date)
-    return _period(row)[2]
+def _when(row, lang: str = "en") -> str:
+    """A readable date for a label: 9 nov. 1989, nov. 1989, 1961, années 1990, XXe siècle."""
+    return period_label(row.start_date, row.granularity, lang)
+
+
+def period_label(start: pd.Timestamp, granularity: str, lang: str = "en") -> str:
+    """The name of the period starting at `start`: « 9 nov. 1989 », « nov. 1989 », « 1961 »,
+    « années 1990 », « XXe siècle » (or their English forms)."""
+    if granularity == "century":
+        return century(start.year, lang)
+    if granularity == "decade":
+        return say(lang, "periods.decade", year=start.year)
+    if granularity == "year":
+        return str(start.year)
+    return date_text(start, "day" if granularity == "day" else "month", lang)
 
 
 def _pack(items: list[Item], lo: float, hi: float) -> int:
@@ -174,51 +193,78 @@ def _draw_item(ax, item: Item, y: float, lo: float) -> None:
             bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6, "alpha": 0.85})
 
 
-def _legend(ax, has_clipped: bool) -> None:
+def _legend(ax, has_clipped: bool, lang: str = "en") -> None:
     """Legend below the axes: shapes for kinds of events, colours for directions."""
     handles = [Line2D([], [], color="black", marker="D", ls="--", lw=0.8, ms=6,
-                      label="publication date"),
-               Line2D([], [], color="#555555", marker="o", ls="", label="day"),
-               Patch(color="#555555", label="period"),
+                      label=say(lang, "legend.publication")),
+               Line2D([], [], color="#555555", marker="o", ls="", label=say(lang, "legend.day")),
+               Patch(color="#555555", label=say(lang, "legend.period")),
                Line2D([], [], color="#555555", marker=">", ls="-", lw=2,
-                      label="open (« à venir », « ces dernières années »)")]
+                      label=say(lang, "legend.open"))]
     if has_clipped:
         handles.append(Line2D([], [], color="#555555", marker="<", ls="",
-                              label=f"> {FAR_YEARS} years away (date in label)"))
-    handles += [Patch(color=c, label=d) for d, c in DIRECTION_COLOURS.items()]
+                              label=say(lang, "legend.far", years=FAR_YEARS)))
+    handles += [Patch(color=c, label=say(lang, f"legend.{d}"))
+                for d, c in DIRECTION_COLOURS.items()]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.02), ncol=4,
               frameon=False, fontsize=8, borderaxespad=2.2)
 
 
-def plot_timeline(timeline: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
-    """One lane per article, time on x: days as points, periods as bars, open references as
-    arrows from the publication date (a dashed line and diamond), each event labelled.
+def chosen_articles(dated: pd.DataFrame, articles: list[str] | None, lanes: int) -> list[str]:
+    """The articles that get a lane: `articles` (those with dated expressions, in the order
+    given), else every article when there are at most `lanes`, else the `lanes` articles with
+    the most dated expressions (ties by id)."""
+    counts = dated.groupby("doc_id").size()
+    if articles:
+        return [a for a in dict.fromkeys(articles) if a in counts.index]
+    ranked = sorted(counts.index, key=lambda d: (-counts[d], str(d)))
+    return ranked if len(ranked) <= lanes else ranked[:lanes]
 
-    Labels are packed into rows so that none overlaps another. The axis covers the
-    publication dates and the events within FAR_YEARS years of them; events further away
-    (« en 1945 ») are pinned to the axis edge with a triangle and their date leads the label.
-    Articles are ordered by publication date; undated ones come last and show only the
-    expressions the text dates by itself.
+
+def plot_timeline(timeline: pd.DataFrame, corpus: pd.DataFrame, lang: str = "en",
+                  articles: list[str] | None = None, lanes: int = LANES) -> Figure:
+    """What the articles refer to, on a true time axis around their publication dates.
+
+    Up to `lanes` articles: one lane per article, days as points, periods as bars, open
+    references as arrows from the publication date (a dashed line and diamond), each event
+    labelled without overlap. A larger corpus gets, above the lanes, an overview panel: the
+    days, weeks and months referred to, counted per week or month and coloured by direction,
+    the publication dates as a rug and the CITED days cited by the most articles labelled;
+    lanes are then drawn for `articles` (doc_ids) or for the `lanes` articles with the most
+    dated expressions, and the title says how many of how many. Each lane holds at most
+    LANE_ROWS rows of labels and says how many events it leaves out, so the figure keeps its
+    size whatever the corpus. Events more than FAR_YEARS years away from the publication
+    dates are pinned to the axis edge with their date in the label.
     """
-    title = "Timeline of the events each article refers to"
+    title = say(lang, "timeline.title")
     dated = timeline[timeline["start_date"].notna() | timeline["end_date"].notna()]
     if dated.empty:
-        return plots.empty_figure("No dated temporal expressions to plot.", title)
-    lanes = _lanes(dated, corpus)
-    lo, hi, arrow = _window(dated, lanes["published"])
+        return plots.empty_figure(say(lang, "timeline.none"), title)
+    chosen = chosen_articles(dated, articles, lanes)
+    every_lane = _lanes(dated, corpus, lang)
+    total = len(every_lane)
+    overview = len(chosen) < total
+    lo, hi, arrow = _window(dated, every_lane["published"])
+    lane_table = every_lane[every_lane["doc_id"].isin(chosen)].reset_index(drop=True)
     items_by_lane = []
-    for lane, record in lanes.iterrows():
+    for lane, record in lane_table.iterrows():
         rows = dated[dated["doc_id"] == record.doc_id].itertuples()
-        items = [i for r in rows if (i := _item(r, lane, record.published, lo, hi, arrow))]
-        items_by_lane.append((items, _pack(items, lo, hi)))
-    total_rows = sum(n for _, n in items_by_lane)
-    height = 1.6 + ROW_IN * (total_rows + 0.6 * len(lanes))
+        items = [i for r in rows if (i := _item(r, lane, record.published, lo, hi, arrow, lang))]
+        n_rows = _pack(items, lo, hi)
+        kept = [i for i in items if i.row < LANE_ROWS]
+        items_by_lane.append((kept, min(n_rows, LANE_ROWS) + (n_rows > LANE_ROWS),
+                              len(items) - len(kept)))
+    lanes_in = ROW_IN * (sum(n for _, n, _ in items_by_lane) + 0.6 * len(lane_table))
+    over_in = 3.3 if overview else 0.0
+    gap_in = 0.95 if overview else 0.0
+    height = 1.6 + lanes_in + over_in + gap_in
+    left, width = LEFT_IN / FIG_WIDTH, 1 - (LEFT_IN + RIGHT_IN) / FIG_WIDTH
     with plots.house_style():
         fig, ax = plots.new_figure(FIG_WIDTH, height)
-        fig.subplots_adjust(left=LEFT_IN / FIG_WIDTH, right=1 - RIGHT_IN / FIG_WIDTH,
-                            bottom=1.05 / height, top=1 - 0.55 / height)
+        ax.set_position([left, 1.05 / height, width, lanes_in / height])
         top, ticks = 0.0, []
-        for (items, n_rows), record in zip(items_by_lane, lanes.itertuples(), strict=True):
+        for (items, n_rows, left_out), record in zip(items_by_lane, lane_table.itertuples(),
+                                                     strict=True):
             rows_span = n_rows + 0.6
             if pd.notna(record.published):
                 x = _num(record.published) + 0.5
@@ -226,43 +272,218 @@ def plot_timeline(timeline: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
                 ax.plot(x, top + 0.15, "D", color="black", ms=6, zorder=4, clip_on=False)
             for item in items:
                 _draw_item(ax, item, top + 0.8 + item.row, lo)
+            if left_out:
+                ax.text(lo + (hi - lo) * 0.005, top + 0.8 + LANE_ROWS,
+                        say(lang, "timeline.more", n=left_out), fontsize=LABEL_SIZE,
+                        style="italic", color="#555555", va="center")
             ticks.append(top + rows_span / 2)
             top += rows_span
             ax.axhline(top, color="#cccccc", lw=0.8)
         ax.set_ylim(top, 0)
-        ax.set_yticks(ticks, lanes["label"].tolist(), fontsize=8.5)
+        ax.set_yticks(ticks, lane_table["label"].tolist(), fontsize=8.5)
         ax.tick_params(axis="y", length=0)
-        plots.french_date_axis(ax, lo, hi)
-        ax.set_title(title)
-        _legend(ax, any(i.kind == "clipped" for items, _ in items_by_lane for i in items))
+        plots.date_axis(ax, lo, hi, lang)
+        has_clipped = any(i.kind == "clipped" for items, _, _ in items_by_lane for i in items)
+        _legend(ax, has_clipped, lang)
+        if not overview:
+            ax.set_title(title)
+            return fig
+        ax.set_title(say(lang, "timeline.chosen" if articles else "timeline.some",
+                         n=len(lane_table), total=total), fontsize=11)
+        top_ax = fig.add_axes([left, (1.05 + lanes_in + gap_in) / height, width,
+                               over_in / height], sharex=ax)
+        _overview(top_ax, dated, every_lane["published"], lo, hi, lang)
+        plots.date_axis(ax, lo, hi, lang)
     return fig
 
 
-def plot_mentions_over_time(timeline: pd.DataFrame) -> Figure:
-    """Bars: how many mentions (across articles) refer to each period, in time order."""
-    title = "Periods the articles refer to"
-    counts = mentions_by_period(timeline)
-    if counts.empty:
-        return plots.empty_figure("No dated temporal expressions to count.", title)
+def _overview(ax, dated: pd.DataFrame, pubs: pd.Series, lo: float, hi: float,
+              lang: str) -> None:
+    """The corpus panel: references to days, weeks and months per week or month, stacked by
+    direction, the publication dates as a rug, the most-cited days labelled."""
+    closed = dated[dated["start_date"].notna() & dated["end_date"].notna()]
+    short = closed[(closed["end_date"] - closed["start_date"]) <= pd.Timedelta(days=31)]
+    x0 = np.asarray(mdates.date2num(short["start_date"].to_numpy()), dtype=float)
+    inside = (x0 >= lo) & (x0 <= hi)
+    short, x0 = short[inside], x0[inside]
+    outside = int(len(closed) - len(short))
+    bin_name = "week" if hi - lo <= 200 else "month"
+    step = 7.0 if bin_name == "week" else 30.44
+    edges = np.arange(lo, hi + step, step)
+    bottom = np.zeros(len(edges) - 1)
+    for direction, colour in DIRECTION_COLOURS.items():
+        counts, _ = np.histogram(x0[(short["direction"] == direction).to_numpy()], edges)
+        ax.bar(edges[:-1], counts, width=step * 0.9, bottom=bottom, align="edge",
+               color=colour, label=say(lang, f"legend.{direction}"))
+        bottom += counts
+    published = np.asarray(mdates.date2num(pubs.dropna().to_numpy()), dtype=float)
+    ax.plot(published, np.zeros(len(published)), "|", color="black", ms=8, alpha=0.5,
+            transform=ax.get_xaxis_transform(), clip_on=False,
+            label=say(lang, "legend.published"))
+    peak = max(float(bottom.max()), 1.0)
+    rows = _label_cited(ax, short, peak, lo, hi, lang)
+    ax.set_ylim(0, peak * (1.12 + 0.16 * rows))
+    ax.yaxis.get_major_locator().set_params(integer=True, nbins=4)
+    ax.set_ylabel(say(lang, "timeline.ylabel"))
+    ax.grid(axis="x", visible=False)
+    ax.grid(axis="y", visible=True)
+    ax.tick_params(axis="x", labelbottom=True)
+    ax.set_title(say(lang, "timeline.corpus", total=dated["doc_id"].nunique(),
+                     bin=say(lang, f"bin.{bin_name}")), pad=18 if outside else 6)
+    if outside:
+        ax.text(0, 1.01, say(lang, "timeline.outside", n=outside), transform=ax.transAxes,
+                fontsize=8, color="#555555", va="bottom")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
+
+
+def _label_cited(ax, short: pd.DataFrame, peak: float, lo: float, hi: float,
+                 lang: str) -> int:
+    """Label the CITED days cited by the most articles (at least two, or the top ones of a
+    small corpus), in rows above the bars so no two labels overlap; rows used."""
+    days = short[(short["end_date"] - short["start_date"]) <= DAY]
+    if days.empty:
+        return 0
+    cited = days.groupby("start_date").agg(articles=("doc_id", "nunique"),
+                                           mentions=("doc_id", "size")).reset_index()
+    cited = cited.sort_values(["articles", "mentions", "start_date"],
+                              ascending=[False, False, True]).head(CITED)
+    if cited["articles"].max() >= 2:
+        cited = cited[cited["articles"] >= 2]
+    items = []
+    for row in cited.itertuples():
+        x = _num(row.start_date) + 0.5
+        text = say(lang, "timeline.cited", date=date_text(row.start_date, "day", lang),
+                   n=row.articles)
+        items.append(Item(0, "point", x, x, text, "#333333"))
+    n_rows = _pack(items, lo, hi)
+    for item in items:
+        y = peak * (1.12 + 0.16 * item.row)
+        ax.plot([item.x0, item.x0], [0, y], color="#333333", lw=0.6, ls=":", zorder=1)
+        ax.plot(item.x0, y, "v", color="#333333", ms=4, zorder=3)
+        ax.text(item.text_x, y, item.label, ha=item.align, va="center", fontsize=LABEL_SIZE,
+                color="#222222", zorder=5,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6, "alpha": 0.85})
+    return n_rows
+
+
+PERIOD_RANK = {"century": 0, "decade": 1, "year": 2}
+LABELLED_PERIODS = 12
+
+
+def periods_table(timeline: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """One row per period referred to (closed references only): start and end (day numbers),
+    its name in `lang`, mentions and articles. Days, weeks, months and seasons count under
+    their month; years, decades and centuries under themselves."""
+    closed = timeline[timeline["start_date"].notna() & timeline["end_date"].notna()]
+    starts = closed["start_date"].to_numpy().astype("datetime64[D]")
+    months = starts.astype("datetime64[M]")  # numpy: any year, no Python datetime needed
+    long = closed["granularity"].isin(list(PERIOD_RANK)).to_numpy()
+    x0 = np.where(long, starts, months.astype("datetime64[D]"))
+    x1 = np.where(long, closed["end_date"].to_numpy().astype("datetime64[D]"),
+                  (months + 1).astype("datetime64[D]"))
+    rows = []
+    for row, a, b, is_long in zip(closed.itertuples(), x0, x1, long, strict=True):
+        kind = row.granularity if is_long else "month"
+        rows.append((float(mdates.date2num(a)), float(mdates.date2num(b)),
+                     period_label(row.start_date, kind, lang), row.doc_id))
+    table = pd.DataFrame(rows, columns=["x0", "x1", "period", "doc_id"])
+    return (table.groupby(["x0", "x1", "period"], sort=True)
+            .agg(mentions=("doc_id", "size"), articles=("doc_id", "nunique")).reset_index())
+
+
+def plot_mentions_over_time(timeline: pd.DataFrame, lang: str = "en") -> Figure:
+    """How often each period is referred to, on a true time axis: a period is a horizontal
+    segment from its start to its end (a dot when too short to see) at the height of its
+    mentions, on a log scale when counts differ widely; the most-mentioned are named
+    (« XIXe siècle », « années 1990 », « juil. 2012 »). When the references span more than
+    twenty years, the first panel names the far periods and a second one zooms on the six
+    years around the median reference, where most of them fall."""
+    title = say(lang, "periods.title")
+    table = periods_table(timeline, lang)
+    if table.empty:
+        return plots.empty_figure(say(lang, "periods.none"), title)
     open_refs = int((timeline["start_date"].isna() | timeline["end_date"].isna()).sum())
+    lo, hi = float(table["x0"].min()), float(table["x1"].max())
+    zoom = hi - lo > 20 * 365.25
+    if zoom:
+        middle = np.repeat(((table["x0"] + table["x1"]) / 2).to_numpy(), table["mentions"])
+        centre = float(np.median(middle))
+        z_lo, z_hi = max(lo, centre - 3 * 365.25), min(hi, centre + 3 * 365.25)
+        near = table[(table["x1"] > z_lo) & (table["x0"] < z_hi)]
     with plots.house_style():
-        fig, ax = plots.new_figure(max(6.0, 0.38 * len(counts) + 2), 4.2)
-        positions = range(len(counts))
-        ax.bar(positions, counts["mentions"], color=plots.PALETTE[0], width=0.7)
-        for x, (mentions, articles) in enumerate(zip(counts.mentions, counts.articles,
-                                                     strict=True)):
-            ax.text(x, mentions, f"{mentions}" + (f"\n{articles} art." if articles > 1 else ""),
-                    ha="center", va="bottom", fontsize=8)
-        ax.set_xticks(list(positions), counts["period"], rotation=45, ha="right")
-        ax.set_ylabel("mentions")
-        ax.set_ylim(0, counts["mentions"].max() * 1.25 + 0.5)
-        ax.yaxis.get_major_locator().set_params(integer=True)
-        ax.grid(axis="x", visible=False)
-        ax.grid(axis="y", visible=True)
-        ax.set_title(title, pad=20 if open_refs else 6)
+        fig, axes = plots.new_figure(12, 8.4 if zoom else 4.6, nrows=2 if zoom else 1,
+                                     squeeze=False)
+        _periods_panel(axes[0, 0], table, lo, hi, lang)
+        axes[0, 0].set_title(title, pad=20 if open_refs else 6)
         if open_refs:
-            ax.text(0, 1.015, "not counted: open references (« à venir », « ces dernières "
-                    f"années ») and relative dates of undated articles: {open_refs}",
-                    transform=ax.transAxes, ha="left", va="bottom", fontsize=8, color="#555555")
-        fig.tight_layout()
+            axes[0, 0].text(0, 1.015, say(lang, "periods.open", n=open_refs),
+                            transform=axes[0, 0].transAxes, ha="left", va="bottom",
+                            fontsize=8, color="#555555")
+        if zoom:
+            _periods_panel(axes[1, 0], near, z_lo, z_hi, lang)
+            first, last = (mdates.num2date(v).year for v in (z_lo, z_hi - 1))
+            axes[1, 0].set_title(say(lang, "periods.zoom", lo=first, hi=last), fontsize=11)
+        fig.tight_layout()  # before naming periods: the names must not move afterwards
+        far_first = table.assign(far=~((table["x1"] > z_lo) & (table["x0"] < z_hi))
+                                 if zoom else False)
+        _name_periods(axes[0, 0], far_first, lo, hi)
+        if zoom:
+            _name_periods(axes[1, 0], near.assign(far=False), z_lo, z_hi)
     return fig
+
+
+def _periods_panel(ax, table: pd.DataFrame, lo: float, hi: float, lang: str) -> None:
+    """Draw periods as segments at the height of their mentions (log scale when wide)."""
+    span = hi - lo
+    pad = span * 0.02
+    log = table["mentions"].max() >= 20 * max(table["mentions"].min(), 1)
+    for row in table.itertuples():
+        x0, x1 = max(row.x0, lo), min(row.x1, hi)
+        if x1 - x0 < span * 0.006:
+            ax.plot((x0 + x1) / 2, row.mentions, "o", color=plots.PALETTE[0], ms=5, zorder=3)
+        else:
+            ax.plot([x0, x1], [row.mentions, row.mentions], color=plots.PALETTE[0], lw=4,
+                    solid_capstyle="butt", zorder=3, alpha=0.8)
+    if log:
+        ax.set_yscale("log")
+        ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+        ax.yaxis.set_minor_formatter(NullFormatter())
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:g}"))
+        ax.set_ylabel(say(lang, "periods.log"))
+        ax.set_ylim(0.7, table["mentions"].max() * 2.2)
+    else:
+        ax.set_ylabel(say(lang, "periods.ylabel"))
+        ax.set_ylim(0, table["mentions"].max() * 1.3 + 0.5)
+        ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="y", visible=True)
+    ax.grid(axis="x", visible=False)
+    plots.date_axis(ax, lo - pad, hi + pad, lang, maxticks=10)
+
+
+def _name_periods(ax, table: pd.DataFrame, lo: float, hi: float) -> None:
+    """Name up to LABELLED_PERIODS periods, the far ones first (oldest first), then the most
+    mentioned,
+    each above, right, left or below its mark, skipping any name that would overlap."""
+    renderer = ax.figure.canvas.get_renderer()
+    placed = []
+    named = pd.concat([table[table["far"]].sort_values("x0"),  # oldest first: spread out
+                       table[~table["far"]].sort_values(["mentions", "x1"],
+                                                        ascending=[False, False])])
+    count = 0
+    for row in named.itertuples():
+        if count == LABELLED_PERIODS:
+            break
+        x = (max(row.x0, lo) + min(row.x1, hi)) / 2
+        for dx, dy, ha in ((0, 8, "center"), (7, 0, "left"), (-7, 0, "right"),
+                           (0, -10, "center")):
+            text = ax.annotate(f"{row.period} ({row.mentions})", (x, row.mentions),
+                               xytext=(dx, dy), textcoords="offset points", ha=ha,
+                               va="center", fontsize=8, color="#222222", zorder=5,
+                               bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5,
+                                     "alpha": 0.8})
+            box = text.get_window_extent(renderer)
+            if not any(box.overlaps(other) for other in placed):
+                placed.append(box.padded(2))
+                count += 1
+                break
+            text.remove()
