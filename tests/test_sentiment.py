@@ -35,10 +35,11 @@ CASES = [
     ("La situation est un peu tendue.", -0.2, "tendu:-0.20"),
     # negation flips: ne … pas, ne … jamais, sans
     ("Cette politique n'est pas agressive.", 0.8, "agressif:0.80"),
-    ("Ce n'est jamais une bonne nouvelle.", -0.7, "bon:-0.70"),
+    ("Ce n'est jamais une bonne nouvelle.", -0.6, "bonne nouvelle:-0.60"),
     ("La décision est sans danger.", 0.5, "danger:0.50"),
-    # « ne VERB pas »: the negation is spent on the verb, the object keeps its sign
-    ("Poutine ne gagnera pas cette guerre.", -0.7, "guerre:-0.70"),
+    # « ne VERB pas »: the negation bears on the verb, the object keeps its sign
+    ("Poutine ne gagnera pas cette guerre.", round(-1.0 / math.sqrt(2), 4),
+     "gagner:-0.30; guerre:-0.70"),
     # sum / sqrt(n): two charged words reinforce each other
     ("C'est une menace inacceptable.", round(-1.3 / math.sqrt(2), 4),
      "menace:-0.60; inacceptable:-0.70"),
@@ -46,7 +47,7 @@ CASES = [
     ("Le mois dernier, Loukachenko a déclaré que son pays avait acheté des missiles.", 0.0, ""),
     ("La semaine dernière, le ministre est parti.", 0.0, ""),
     # words inside named entities never count
-    ("Le Parti de la Paix a gagné.", 0.0, ""),
+    ("Le Parti de la Paix a parlé.", 0.0, ""),
     ("Marie Bonheur a parlé.", 0.0, ""),
 ]
 

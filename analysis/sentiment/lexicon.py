@@ -1,9 +1,20 @@
 """The polarity lexicons and how a token is looked up in them.
 
-Pattern's French adjective lexicon (`data/lexicons/pattern-fr-sentiment.xml`, PDDL) is overridden
-and extended by a news-and-politics supplement (`data/sentiment/news_supplement.csv`). Lemmas are
-tried first, then the lower-cased form (Pattern lists inflected forms), then regular
-de-inflections, because the small model often leaves feminine plural adjectives un-lemmatised.
+Three layers, most trusted first:
+
+1. the news-and-politics supplement (`data/sentiment/news_supplement.csv`, written for this
+   project): charged political words the general lexicons lack, corrections where their scores
+   mislead in news, and words that carry no opinion in news copy (0.0: ordinals, demonyms,
+   « également », « vivant »); an entry may be restricted to some parts of speech (« vague »
+   the adjective, not « les vagues » the waves);
+2. Pattern's French adjective lexicon (`data/lexicons/pattern-fr-sentiment.xml`, PDDL), looked
+   up for adjectives and adverbs only;
+3. the French VADER lexicon (`data/lexicons/vader-fr.csv`, MIT: human-rated valences of VADER,
+   translated to French by the authors of `vaderSentiment-fr`), for nouns and verbs too.
+
+Lemmas are tried first, then the lower-cased form (the lexicons list inflected forms), then
+regular de-inflections, because the small model often leaves feminine plural adjectives
+un-lemmatised.
 """
 
 from __future__ import annotations
@@ -38,10 +49,31 @@ def pattern_lexicon() -> dict[str, float]:
 
 @functools.cache
 def supplement() -> dict[str, float]:
-    """News-and-politics lemmas → polarity; these override Pattern."""
+    """News-and-politics lemmas → polarity (entries for any part of speech); these override
+    the general lexicons."""
     return {
         row["lemma"].lower(): float(row["polarity"])
         for row in read_csv_rows("sentiment", "news_supplement.csv")
+        if not row.get("pos")
+    }
+
+
+@functools.cache
+def supplement_by_pos() -> dict[tuple[str, str], float]:
+    """(lemma, POS) → polarity for the supplement's entries restricted to some parts of speech
+    (`pos` column, several POS separated by spaces)."""
+    return {
+        (row["lemma"].lower(), pos): float(row["polarity"])
+        for row in read_csv_rows("sentiment", "news_supplement.csv")
+        for pos in (row.get("pos") or "").split()
+    }
+
+
+@functools.cache
+def vader_lexicon() -> dict[str, float]:
+    """The French VADER lexicon: word → valence in [-1, 1] (VADER's -4…+4 divided by 4)."""
+    return {
+        row["word"]: float(row["polarity"]) for row in read_csv_rows("lexicons", "vader-fr.csv")
     }
 
 
@@ -73,10 +105,16 @@ def lookup_keys(token: Token) -> list[str]:
 
 
 def term_value(token: Token) -> tuple[str, float] | None:
-    """(lexicon key, polarity) of a token: the supplement first, then Pattern; None if absent."""
+    """(lexicon key, polarity) of a token: the supplement first, then Pattern (adjectival
+    tokens only), then VADER; None if absent."""
     keys = lookup_keys(token)
+    by_pos = supplement_by_pos()
+    for key in keys:
+        if (key, token.pos_) in by_pos:
+            return key, by_pos[key, token.pos_]
     adjectival = token.pos_ in PATTERN_POS or token.dep_ == "amod"
     lexicons = [supplement(), pattern_lexicon()] if adjectival else [supplement()]
+    lexicons.append(vader_lexicon())
     for lexicon in lexicons:
         for key in keys:
             if key in lexicon:

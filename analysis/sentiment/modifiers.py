@@ -38,3 +38,25 @@ def is_modifier(token: Token) -> Modifier | None:
     if token.lower_ in ("fort", "si", "bien") and token.pos_ != "ADV":
         return None
     return mod
+
+
+def scale_of(word: Token, inside: set[int]) -> float:
+    """The product of the intensifiers and attenuators that modify `word`: those attached to it
+    in the parse (« très » in « très agressive ») and those right before it (« un peu tendue »),
+    among the tokens `inside`. Negators are handled by `negation`, not here."""
+    doc = word.doc
+    seen: set[int] = set()
+    factor = 1.0
+    candidates = [c for c in word.children if c.i < word.i]
+    at = word.i - 1
+    while at >= 0 and at in inside and is_modifier(doc[at]) is not None:
+        candidates.append(doc[at])
+        at -= 1
+    for token in candidates:
+        if token.i in seen or token.i not in inside:
+            continue
+        seen.add(token.i)
+        mod = is_modifier(token)
+        if mod is not None and mod.kind != "negator":
+            factor *= mod.factor
+    return factor

@@ -1,0 +1,121 @@
+"""Which words a negation bears on, read from the dependency parse.
+
+A negation flips the charged words of the predicate it negates, not every word near it:
+
+- « ne … pas / jamais / plus / guère / rien / personne / aucun » and « ne » alone negate the word
+  the « ne » is attached to (the verb, or the adjective or noun of « être » + attribute);
+  « ne … que » and « ne … plus que » mean « only » and negate nothing;
+- « pas », « jamais » without « ne » (spoken French: « c'est pas possible ») negate their head,
+  unless a determiner makes « pas » the noun (« un pas vers le franquisme »);
+- « sans » negates the noun or infinitive it introduces (« sans danger »);
+- « non » before a word negates that word (« non conforme »), not « Non, … » answering;
+- « aucun » negates its noun when no « ne » does (« aucun doute »).
+
+From the negated word the scope extends to its predicative complements and modifiers
+(`SCOPE_DEPS`: « il ne faut pas être inquiet » reaches « inquiet », « ce n'est pas une bonne
+nouvelle » reaches « bonne »), but not to its object or subject: « Poutine ne gagnera pas cette
+guerre » negates « gagner », and « guerre » keeps its sign. A cleft negation (« ce n'est pas
+cette mesure populiste qui… ») denies the choice of the noun, not its charge: nothing flips.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+NE = {"ne", "n'", "n’"}
+NE_PARTNERS = {"pas", "jamais", "plus", "guère", "rien", "point", "nullement", "personne",
+               "aucun", "aucune", "ni"}
+ALONE = {"pas", "jamais", "guère", "nullement"}
+"""Negators that negate their head even without « ne »."""
+SCOPE_DEPS = {"xcomp", "amod", "acomp", "advmod", "fixed", "flat", "compound"}
+"""Dependencies through which a negation reaches further from the negated word."""
+CLAUSE_END = {",", ";", ":", ".", "!", "?", "…", "(", ")", "«", "»", "“", "”", '"'}
+CHARGED_POS = ("ADJ", "NOUN", "VERB")
+RESTRICTIVE_REACH = 8
+"""« ne … que »: how many tokens after « ne » a « que » is looked for."""
+
+
+def _clause_after(token: Token, reach: int) -> list[Token]:
+    """The tokens after `token` up to the end of its clause, at most `reach` of them."""
+    out = []
+    for t in token.doc[token.i + 1 : token.i + 1 + reach]:
+        if t.text in CLAUSE_END:
+            break
+        out.append(t)
+    return out
+
+
+def is_restrictive(ne: Token) -> bool:
+    """« ne … que » (« il n'y a que 210 embauches »): a « que » follows with no partner other
+    than « plus » between (« ne … plus que » is restrictive too)."""
+    for t in _clause_after(ne, RESTRICTIVE_REACH):
+        low = t.lower_
+        if low in ("que", "qu'", "qu’"):
+            return True
+        if low in NE_PARTNERS and low != "plus":
+            return False
+    return False
+
+
+def after_determiner(token: Token) -> bool:
+    """« un pas vers… », « ce pas »: the noun « pas » (a step), whatever the tagger says."""
+    return token.i > 0 and token.doc[token.i - 1].pos_ == "DET"
+
+
+def is_cleft(word: Token) -> bool:
+    """« ce n'est pas cette mesure qui va nous aider »: the negation denies that the noun is
+    the one that does something, not the noun's own charge."""
+    if word.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    has_ce = any(c.lower_ in ("ce", "c'", "c’") for c in word.children if c.i < word.i)
+    return has_ce and any(
+        c.i > word.i and c.left_edge.lower_ in ("qui", "que", "qu'", "qu’") for c in word.children
+    )
+
+
+def scope(word: Token, allowed: set[int]) -> set[int]:
+    """`word` and the words reached from it through `SCOPE_DEPS`, inside `allowed`."""
+    found, todo = set(), [word]
+    while todo:
+        t = todo.pop()
+        if t.i in found or t.i not in allowed:
+            continue
+        found.add(t.i)
+        todo.extend(c for c in t.children if c.dep_.split(":")[0] in SCOPE_DEPS)
+    return found
+
+
+def negated_words(tokens: Sequence[Token]) -> set[int]:
+    """Indices of the tokens (among `tokens`) that a negator among `tokens` bears on."""
+    allowed = {t.i for t in tokens}
+    targets: list[Token] = []
+    with_ne = set()
+    for t in tokens:
+        if t.lower_ in NE and not is_restrictive(t):
+            targets.append(t.head)
+            with_ne.add(t.head.i)
+    for t in tokens:
+        low = t.lower_
+        head = t.head
+        if head is t:
+            continue
+        if low in ALONE and t.pos_ == "ADV" and head.i not in with_ne and not after_determiner(t):
+            targets.append(head)
+        elif low == "sans":
+            targets.append(head)
+            following = t.doc[head.i + 1] if head.i + 1 < len(t.doc) else None
+            if following is not None and following.pos_ == "ADJ":
+                targets.append(following)  # « sans connaissance libre », however it is parsed
+        elif low == "non" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in CHARGED_POS:
+            targets.append(t.doc[t.i + 1])
+        elif low in ("aucun", "aucune") and head.i not in with_ne and not any(
+            a.i in with_ne for a in head.ancestors
+        ):
+            targets.append(head)
+    negated: set[int] = set()
+    for target in targets:
+        if not is_cleft(target):
+            negated |= scope(target, allowed)
+    return negated

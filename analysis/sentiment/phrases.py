@@ -1,0 +1,89 @@
+"""Multiword expressions and idioms whose charge is not in any single word
+(`data/sentiment/phrases.csv`: « baisser les bras », « prise de bec », « machine à décerveler »).
+
+A phrase is written as its words separated by spaces, an elided word keeping its apostrophe
+(« truffé d'incantations » → truffé, d', incantations). Each word of a phrase matches a token
+whose lemma or lower-cased form it is, so « laisser au bord du chemin » matches « laissés au
+bord du chemin » and the phrase is written with lemmas where inflection varies. The longest
+phrase starting at a token wins; its words are consumed and count once, under the phrase.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from ..paths import read_csv_rows
+
+APOSTROPHES = str.maketrans({"’": "'"})
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """The words of a phrase as the tokenizer splits them (« d'un » → d', un)."""
+    return tuple(re.findall(r"[^\s']+'|[^\s']+", phrase.lower().translate(APOSTROPHES)))
+
+
+@functools.cache
+def phrases() -> dict[tuple[str, ...], tuple[str, float]]:
+    """Words of each phrase → (phrase as written, polarity)."""
+    return {
+        phrase_words(row["phrase"]): (row["phrase"], float(row["polarity"]))
+        for row in read_csv_rows("sentiment", "phrases.csv")
+    }
+
+
+@functools.cache
+def first_words() -> dict[str, int]:
+    """First word of the phrases → length of the longest phrase starting with it."""
+    longest: dict[str, int] = {}
+    for words in phrases():
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
+
+
+def token_forms(token: Token) -> set[str]:
+    """The forms a phrase word may take to match this token: lemma and lower-cased text."""
+    return {token.lemma_.lower().translate(APOSTROPHES), token.lower_.translate(APOSTROPHES)}
+
+
+GAP_WORDS = {"pas", "jamais", "plus", "guère", "point", "rien", "même", "vraiment", "surtout"}
+"""Words that may stand inside a phrase without breaking it (« ne baissera pas les bras »)."""
+
+
+def match_at(tokens: Sequence[Token], start: int) -> tuple[int, str, float] | None:
+    """(tokens consumed, phrase, polarity) of the longest phrase starting at `tokens[start]`,
+    if any; negation words and a few adverbs may stand between its words (`GAP_WORDS`)."""
+    forms = token_forms(tokens[start])
+    reach = max((first_words().get(f, 0) for f in forms), default=0)
+    if not reach:
+        return None
+    positions = [start]
+    for at in range(start + 1, len(tokens)):
+        if len(positions) == reach:
+            break
+        if tokens[at].lower_ not in GAP_WORDS:
+            positions.append(at)
+    window = [token_forms(tokens[at]) for at in positions]
+    best = None
+    for words, (phrase, value) in phrases().items():
+        if (
+            len(words) <= len(window)
+            and all(w in window[k] for k, w in enumerate(words))
+            and (best is None or len(words) > best[0])
+        ):
+            best = (len(words), phrase, value)
+    if best is None:
+        return None
+    return positions[best[0] - 1] - start + 1, best[1], best[2]
+
+
+def phrase_head(tokens: Sequence[Token]) -> Token:
+    """The token of a matched phrase whose syntactic head lies outside it (its head word)."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in inside or t.head is t:
+            return t
+    return tokens[0]
