@@ -39,4 +39,29 @@ def test_render_corpus_heads_each_article_with_title_and_date():
         }
     )
     html = render_corpus(corpus)
-    assert html.index("<h3>Titre (2022-06-25)</h3>") < html.index("<h3>b (date unknown)</h3>")
+    assert html.index('<h3 id="article-1">Titre (2022-06-25)</h3>') < html.index(
+        '<h3 id="article-2">b (date unknown)</h3>')
+    assert '<li><a href="#article-1">Titre (2022-06-25)</a>' in html  # table of contents
+    assert "0 entities, 0 quotes, 0 dates" in html and "articles shown" not in html
+
+
+def test_date_is_underlined_and_tagged_with_its_resolution():
+    text = "Il est venu samedi à Paris."
+    date = {"start": 12, "end": 18, "expression": "samedi", "value": "2022-06-25",
+            "start_date": pd.Timestamp("2022-06-25"), "end_date": pd.Timestamp("2022-06-26")}
+    html = render_article(text, [], [], [date])
+    assert 'dotted #009E73;font-style:italic">samedi</span><span style=' in html
+    assert 'title="samedi → 2022-06-25">2022-06-25</span> à Paris.' in html
+    undated = {**date, "value": "XXXX-WXX-6", "start_date": pd.NaT, "end_date": pd.NaT}
+    assert 'title="samedi → ?">?</span>' in render_article(text, [], [], [undated])
+    future = {**date, "value": "FUTURE_REF", "end_date": pd.NaT}
+    assert ">≥ 2022-06-25</span>" in render_article(text, [], [], [future])
+
+
+def test_render_corpus_caps_the_articles_and_says_so():
+    corpus = pd.DataFrame({"doc_id": ["c", "a", "b"], "title": "", "text": ["Un.", "Deux.", "3."],
+                           "published": pd.NaT})
+    html = render_corpus(corpus, limit=2)
+    assert html.startswith("<p><strong>2 of 3 articles shown</strong> (the first by id)")
+    assert html.count("<h3 ") == 2 and '<h3 id="article-2">b (date unknown)' in html
+    assert ">c (" not in html
