@@ -3,8 +3,8 @@ names read from the noun before them, possessives, splits, labels by structure, 
 
 from __future__ import annotations
 
-from analysis.entities import Mention, _whole_words
-from tests.test_entities import found
+from analysis.entities import Mention, _whole_words, doc_entities
+from tests.test_entities import found, make_doc
 
 # --- names read from the noun before them ----------------------------------------------------
 
@@ -90,4 +90,54 @@ def test_a_short_number_after_a_name_belongs_to_it_unless_a_unit_follows():
         ("Canal 9", "ORG", "Canal 9"),
         ("Windows 8", "MISC", "Windows 8"),
         ("Lyon", "LOC", "Lyon"),
+    ]
+
+
+# --- organisations and events read from their head word ---------------------------------------
+
+
+def found_tagged(text: str, ents=(), pos=None) -> list[tuple[str, str, str]]:
+    """`found`, with the part of speech of the words in `pos` set (others stay X)."""
+    doc = make_doc(text, ents)
+    for token in doc:
+        token.pos_ = (pos or {}).get(token.text, token.pos_)
+    return [(r["text"], r["label"], r["entity"]) for r in doc_entities(doc, "t")]
+
+
+NOUNS_ADJS = {
+    "langue": "NOUN",
+    "jeunesse": "NOUN",
+    "bretonne": "ADJ",
+    "mondial": "ADJ",
+    "élus": "NOUN",
+    "locaux": "ADJ",
+    "Tarn": "PROPN",
+    "ouvre": "VERB",
+}
+
+
+def test_a_head_word_opens_a_name_over_its_adjectives_and_complements():
+    text = "Le Forum mondial de la jeunesse bretonne ouvre. Le Forum durera."
+    ents = [("Forum mondial", "LOC"), ("Forum", "LOC")]
+    assert found_tagged(text, ents, NOUNS_ADJS) == [
+        ("Forum mondial de la jeunesse bretonne", "MISC", "Forum mondial de la jeunesse bretonne"),
+        ("Forum", "MISC", "Forum mondial de la jeunesse bretonne"),
+    ]
+
+
+def test_an_organisation_head_takes_a_capitalised_complement_and_stops_at_a_person():
+    text = "L'Association des élus locaux du Tarn et l'Université Marie Curie."
+    assert found_tagged(text, [("Tarn", "LOC")], NOUNS_ADJS) == [
+        ("Association des élus locaux du Tarn", "ORG", "Association des élus locaux du Tarn"),
+        ("Marie Curie", "PER", "Marie Curie"),
+    ]
+
+
+def test_a_head_or_english_organisation_word_gives_the_label():
+    text = "Le Groupe Danone, la Fondation Abbé Pierre et la Ford Foundation."
+    ents = [("Groupe Danone", "PER"), ("Fondation Abbé Pierre", "LOC"), ("Ford Foundation", "MISC")]
+    assert found(text, ents) == [
+        ("Groupe Danone", "ORG", "Groupe Danone"),
+        ("Fondation Abbé Pierre", "ORG", "Fondation Abbé Pierre"),
+        ("Ford Foundation", "ORG", "Ford Foundation"),
     ]

@@ -7,7 +7,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from .lexicon import _alias_label, _word_regex, canonical_entity, first_names, fold
+from .lexicon import _alias_label, _word_regex, canonical_entity, first_names, fold, rules
 from .mentions import _inside_longer_name
 from .names import looks_like_name
 from .schema import LABELS, Mention
@@ -125,10 +125,15 @@ def _canonicalise(
 
 
 def _short_references(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """A one-word organisation that is the first word of exactly one longer organisation
+    """A one-word organisation or event that is the first word of exactly one longer one
     named in the document stands for it (`la Commission` after `la Commission européenne`,
-    `l'Assemblée` after `l'Assemblée nationale`)."""
-    names = {text[m.start : m.end] for m in mentions if m.label == "ORG"}
+    `l'Assemblée` after `l'Assemblée nationale`; for events only a head word of
+    `rules.json` `event_heads`: `le Forum` after `le Forum mondial de la langue française`)."""
+    names = {
+        text[m.start : m.end]
+        for m in mentions
+        if m.label == "ORG" or text[m.start : m.end].split(" ")[0] in rules()["event_heads"]
+    }
     found = {}
     for name in names:
         if " " in name:

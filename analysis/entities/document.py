@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from .acronyms import _link_acronyms
 from .canonical import _canonicalise, _propagate, _short_references
 from .features import feature_mentions, typed_mentions
+from .heads import head_mentions
 from .labels import _clubs_by_city, _is_demonym, _is_group_noun, _relabel
 from .lexicon import rules
 from .mentions import _model_mentions, _pattern_mentions
@@ -36,7 +37,7 @@ def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]
     blocked = _non_prose(text)
     starts = _sentence_starts(doc)
     candidates = _model_mentions(doc) + _pattern_mentions(text) + _name_mentions(text)
-    candidates += feature_mentions(text) + typed_mentions(text)
+    candidates += feature_mentions(text) + typed_mentions(text) + head_mentions(doc)
     candidates = _prefer_names(text, candidates)
     cleaned = [
         m
@@ -69,7 +70,9 @@ def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]
     kept = _propagate(text, kept, blocked, dict.fromkeys(bases, "MISC"))
     kept = _typed_labels(text, kept)
     kept, linked = _link_acronyms(text, kept)
-    linked.update(_short_references(text, kept))
+    shorts = _short_references(text, kept)
+    linked.update(shorts)
+    kept = _labelled_as_long(text, kept, shorts)
     return _canonicalise(text, kept, linked)
 
 
@@ -101,5 +104,18 @@ def _typed_labels(text: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     return [
         replace(m, label=typed[text[m.start : m.end]]) if text[m.start : m.end] in typed else m
+        for m in mentions
+    ]
+
+
+def _labelled_as_long(text: str, mentions: list[Mention], shorts: dict[str, str]) -> list[Mention]:
+    """A short reference (`le Forum`) takes the label of the name it stands for."""
+    if not shorts:
+        return mentions
+    labels = {text[m.start : m.end]: m.label for m in mentions}
+    return [
+        replace(m, label=labels[shorts[text[m.start : m.end]]])
+        if text[m.start : m.end] in shorts
+        else m
         for m in mentions
     ]

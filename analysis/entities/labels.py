@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .heads import head_label
 from .lexicon import _alias_label, aliases, demonyms, rules
 from .schema import Mention
 from .spans import _overlaps, _word_before
@@ -20,6 +21,9 @@ def _relabel(text: str, mention: Mention, designators, bases: set[str]) -> Menti
         return replace(mention, label="MISC")
     label = _alias_label(surface)
     if label:
+        return replace(mention, label=label)
+    label = head_label(surface)
+    if label and mention.source not in ("typed", "name"):
         return replace(mention, label=label)
     if "-" in surface and _alias_label(surface.split("-")[0]) == "ORG":
         return replace(mention, label="ORG")  # `CGT-Cheminots`: a branch of an organisation
