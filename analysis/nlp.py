@@ -139,9 +139,11 @@ def read_cached(key: str, text: str) -> Doc | None:
         return None
 
 
-def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
-    """`text` cut into consecutive pieces of at most `limit` characters that join back to it:
-    after a line break where possible, else after a sentence end or a space, else anywhere."""
+def text_pieces(text: str, limit: int | None = None) -> list[str]:
+    """`text` cut into consecutive pieces of at most `limit` characters (`PIECE_CHARS`) that
+    join back to it: after a line break where possible, else after a sentence end or a space,
+    else anywhere."""
+    limit = limit or PIECE_CHARS
     pieces, start = [], 0
     while len(text) - start > limit:
         window = text[start : start + limit]
@@ -163,7 +165,8 @@ def parse_text(nlp: Language, text: str) -> Doc:
     spaCy error E088) is parsed in pieces of `PIECE_CHARS` that are joined back into one Doc."""
     if len(text) <= nlp.max_length:
         return nlp(text)
-    doc = Doc.from_docs(list(nlp.pipe(text_pieces(text))), ensure_whitespace=False)
+    pieces = text_pieces(text, min(PIECE_CHARS, nlp.max_length))
+    doc = Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
     assert doc.text == text, "pieces of a long text must join back to it"
     return doc
 
