@@ -36,6 +36,23 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
         ("injuste et brutale", "partial", "", "dénoncer", "verb_before")],
     "Le ministre a promis que « Nous tiendrons nos engagements ».": [
         ("Nous tiendrons nos engagements", "partial", "", "promettre", "verb_before")],
+    # appositions: the person named before a role noun, a « de » complement climbed, « qui »
+    "Le porte-parole du Kremlin a déclaré que la Russie ne reculera pas.": [
+        ("la Russie ne reculera pas", "indirect", "Kremlin", "déclarer", "indirect")],
+    "Pierre Lagarde, député breton, a précisé que les milices ne représentent pas la "
+    "population.": [
+        ("les milices ne représentent pas la population", "indirect", "Pierre Lagarde",
+         "préciser", "indirect")],
+    "Marc Dufour le directeur sportif de l'équipe, a affirmé que certains joueurs ne seront "
+    "pas de retour.": [
+        ("certains joueurs ne seront pas de retour", "indirect", "Marc Dufour", "affirmer",
+         "indirect")],
+    "Jean Roux, le successeur de Paul Brun, qui lui avait rétorqué : « Je partirai quand vous "
+    "partirez. »": [
+        ("Je partirai quand vous partirez.", "direct", "Jean Roux", "rétorquer", "verb_before")],
+    "Paul Brun a reçu Jean Roux. Arnaud Petit, le ministre de l'Industrie, qui a déclaré au "
+    "Sénat que le plan était inacceptable.": [
+        ("le plan était inacceptable", "indirect", "Arnaud Petit", "déclarer", "indirect")],
 }
 
 

@@ -104,3 +104,19 @@ def noun_phrase(token: Token, stop: int | None = None) -> list[Token]:
         if t.i > token.i + 8:
             break
     return out
+
+
+def relative_antecedent(qui: Token) -> Token | None:
+    """The noun « qui » stands for: after « X, le successeur de Y, qui … », the head of the
+    apposition between the commas (its person is found by `Resolver.apposed`); else the
+    nearest noun or name of the three tokens before it."""
+    doc = qui.doc
+    if qui.i > 1 and doc[qui.i - 1].text == ",":
+        for k in range(qui.i - 2, max(-1, qui.i - 14), -1):
+            if doc[k].text in ".;:!?" or doc[k].is_space:
+                break
+            if doc[k].text == ",":
+                return next((t for t in doc[k + 1 : qui.i - 1] if t.pos_ in ("NOUN", "PROPN")),
+                            None)
+    return next((t for t in reversed(doc[max(0, qui.i - 3) : qui.i])
+                 if t.pos_ in ("PROPN", "NOUN")), None)

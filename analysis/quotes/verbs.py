@@ -18,6 +18,7 @@ from .lexicon import (
     reporting_verbs,
     verb_forms,
 )
+from .phrases import _after_de
 from .text import sentence_of
 
 
@@ -115,6 +116,8 @@ def left_subject(verb: Token, depth: int = 0) -> Token | None:
             i -= 3  # « La Maison Blanche a de son côté évoqué », « pour sa part »: skip the PP
             continue
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            while _after_de(t) and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN"):
+                t = t.head  # « X le directeur de l'équipe, a affirmé »: not « équipe »
             return t
         if t.text == "," and i > 0 and doc[i - 1].pos_ in ("PROPN", "NOUN"):
             i -= 1  # « Le ministre, Jean Dupont, a déclaré »: step over the appositive

@@ -1,0 +1,102 @@
+"""Pronouns: which person « il », « elle » or « selon lui » stands for (a mixin of `Resolver`):
+the subject of this sentence, the previous quote's speaker, the nearest subject naming a person
+of a compatible gender, then the nearest compatible person.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import PRONOUN_SUBJECT_WINDOW, role_nouns
+from .text import inside, sentence_of
+
+
+class PronounResolver:
+    """Pronoun resolution; expects the attributes and helpers of `speakers.Resolver`."""
+
+    def pronoun(self, token: Token, gender: str) -> dict | None:
+        """Nearest previous person of the pronoun's gender, then of unknown gender, then any;
+        first a subject naming a person in the pronoun's own sentence, then the speaker of a
+        quote in this or the previous sentence (`previous_quote_speaker`), then the nearest
+        subject naming a person (`subject_antecedent`), then a subject of
+        this or the previous sentence over a closer non-subject (« X a reçu Y. Il a dit… »
+        → X)."""
+        people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx]
+        if not people:  # the tagger sometimes labels a person MISC (« Xi Jinping »)
+            people = [m for m in self.mentions if m["label"] == "MISC" and m["end"] <= token.idx
+                      and self.is_subject(m)]
+        matching, unknown, other = [], [], []
+        for m in reversed(people):
+            g, strong = self.gender(m)
+            if g and g != gender and strong:
+                continue
+            (matching if g == gender else unknown if not g else other).append(m)
+        subject = (self.subject_antecedent(token, gender, self.sentence_key(token.idx))
+                   or self.previous_quote_speaker(token, gender)
+                   or self.subject_antecedent(token, gender))
+        if subject is not None:
+            return subject
+        first = sentence_of(token)
+        window = self.doc[sentence_of(self.doc[first - 1]) if first > 0 else first].idx
+        for group in (matching, unknown):
+            recent = group[:4]
+            subjects = [m for m in recent if m["start"] >= window and self.is_subject(m)]
+            if recent:
+                return (subjects or recent)[0]
+        if other:
+            return other[0]
+        # nobody named before: « « … », dit-il. Nicolas Sarkozy conteste… » (cataphora)
+        after = [m for m in self.mentions if m["label"] == "PER" and m["start"] > token.idx
+                 and m["start"] - token.idx < 200 and self.gender(m)[0] in (gender, "")]
+        return after[0] if after else None
+
+    def opens_sentence(self, token: Token) -> bool:
+        """Whether the token heads the noun phrase opening its sentence (« La présidente de
+        l'Assemblée, X, a dû… »): a subject even when the parser, misled by a line break or a
+        quote, did not say so."""
+        start = self.sentence_key(token.idx)
+        i = token.i - 1
+        while i >= 0 and self.doc[i].idx >= start:
+            if self.doc[i].pos_ not in ("DET", "ADJ") and not self.doc[i].is_space or (
+                    token.i - i > 3):
+                return False
+            i -= 1
+        return True
+
+    def previous_quote_speaker(self, pronoun: Token, gender: str) -> dict | None:
+        """« Pour X, cette réaction est « inquiétante ». « … », estime-t-il »: the speaker of
+        a quote in this or the previous sentence, when a person of a compatible gender."""
+        m = self.previous_mention
+        if m is None or m.get("label") != "PER" or self.previous_start >= pronoun.idx:
+            return None
+        if self.previous_start < self.previous_sentence_start(pronoun.idx):
+            return None
+        g, strong = self.gender(m)
+        return m if not (g and strong and g != gender) else None
+
+    def subject_antecedent(self, pronoun: Token, gender: str, lo: int | None = None
+                           ) -> dict | None:
+        """The nearest grammatical subject before the pronoun (within
+        `PRONOUN_SUBJECT_WINDOW` characters) that is a name or a person's role, when it
+        resolves to a person whose gender does not clash: « Marine Le Pen a répondu à Valérie
+        Pécresse. « … », a-t-elle lancé » → Le Pen. A role that does not resolve stops the
+        search (the caller then falls back to the nearest person). `lo` narrows the search
+        (to the pronoun's own sentence)."""
+        lo = pronoun.idx - PRONOUN_SUBJECT_WINDOW if lo is None else lo
+        for t in reversed(self.doc[: pronoun.i]):
+            if t.idx < lo:
+                break
+            if t.pos_ not in ("PROPN", "NOUN") or inside(t.idx, self.quoted) or not (
+                    t.dep_.startswith("nsubj") or self.opens_sentence(t)):
+                continue
+            covering = self.covering(t)
+            role = t.lemma_.lower() in role_nouns() or t.lower_ in role_nouns()
+            mention, how = (covering, "") if covering is not None else self.resolve(t)
+            if mention is None or mention["label"] != "PER" or how == "name":
+                if role:
+                    return None  # an unresolved person: do not look past them
+                continue  # « la mesure », « le gouvernement »: not a person
+            g, strong = self.gender(mention)
+            return mention if not (g and strong and g != gender) else None
+        return None
+
