@@ -9,10 +9,15 @@ import re
 import pandas as pd
 from spacy.tokens import Doc
 
+from .anchors import resolve_in_order
 from .context import Context
 from .grammar import candidate_mentions, select
 from .interval import DAY, NAT, Mention, Resolved
 from .lexicon import alt, lexicon
+
+NOT_JOINED = {"open", "anaphor", "anaphoric_offset"}
+"""Rules whose mentions never make one end of a range (they have no interval yet, or an open
+one)."""
 
 
 def merge_ranges(mentions: list[Mention], ctx: Context) -> list[Mention]:
@@ -28,7 +33,7 @@ def merge_ranges(mentions: list[Mention], ctx: Context) -> list[Mention]:
         if second and prefix and join.fullmatch(ctx.text, first.end, second.start):
             a, b = first.resolved, second.resolved
             ordered = pd.isna(a.start_date) or pd.isna(b.start_date) or a.start_date <= b.start_date
-            if ordered and first.rule != "open" and second.rule != "open":
+            if ordered and not {first.rule, second.rule} & NOT_JOINED:
                 anchor = "absolute" if a.anchor == b.anchor == "absolute" else "publication"
                 resolved = Resolved(a.start_date, b.end_date, a.granularity,
                                     f"{a.value}/{b.value}", anchor)
@@ -41,33 +46,38 @@ def merge_ranges(mentions: list[Mention], ctx: Context) -> list[Mention]:
 
 
 def compose_prefixes(mentions: list[Mention], ctx: Context) -> list[Mention]:
+    """`compose_prefix` on each mention."""
+    return [compose_prefix(mention, ctx) for mention in mentions]
+
+
+def compose_prefix(mention: Mention, ctx: Context) -> Mention:
     """« depuis X » → [X, publication]; « d'ici X » → (publication, end of X)."""
     lex = lexicon()
-    out = []
-    for mention in mentions:
-        res = mention.resolved
-        since = ctx.before(mention.start, lex["since_prefix"])
-        by = ctx.before(mention.start, lex["by_prefix"])
-        if mention.rule in ("open", "offset") or not (since or by):
-            out.append(mention)
-            continue
-        pub_next = ctx.pub + DAY if pd.notna(ctx.pub) else NAT
-        if since:
-            resolved = Resolved(res.start_date, pub_next, res.granularity,
-                                f"{res.value}/PRESENT_REF", res.anchor, "past")
-            start = since.start("prefix")
-        else:
-            resolved = Resolved(pub_next, res.end_date, res.granularity,
-                                f"PRESENT_REF/{res.value}", "publication", "future")
-            start = by.start("prefix")
-        out.append(Mention(start, mention.end, resolved, mention.rule))
-    return out
+    res = mention.resolved
+    if mention.rule in ("open", "offset"):
+        return mention
+    since = ctx.before(mention.start, lex["since_prefix"])
+    by = ctx.before(mention.start, lex["by_prefix"])
+    if not (since or by):
+        return mention
+    pub_next = ctx.pub + DAY if pd.notna(ctx.pub) else NAT
+    if since:
+        resolved = Resolved(res.start_date, pub_next, res.granularity,
+                            f"{res.value}/PRESENT_REF", res.anchor, "past")
+        start = since.start("prefix")
+    else:
+        resolved = Resolved(pub_next, res.end_date, res.granularity,
+                            f"PRESENT_REF/{res.value}", "publication", "future")
+        start = by.start("prefix")
+    return Mention(start, mention.end, resolved, mention.rule)
 
 
 def find_mentions(doc: Doc, pub: pd.Timestamp) -> list[Mention]:
-    """All temporal expressions of a parsed text, resolved against `pub` (NaT allowed)."""
+    """All temporal expressions of a parsed text, resolved against `pub` (NaT allowed) and,
+    for anaphors, against the earlier expressions of the text (see `anchors`)."""
     ctx = Context(doc, pd.Timestamp(pub).normalize() if pd.notna(pub) else NAT)
-    return compose_prefixes(merge_ranges(select(candidate_mentions(ctx)), ctx), ctx)
+    return resolve_in_order(merge_ranges(select(candidate_mentions(ctx)), ctx), ctx,
+                            compose_prefix)
 
 
 def direction_of(resolved: Resolved, pub: pd.Timestamp, tense: str | None = None) -> str:

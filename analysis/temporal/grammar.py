@@ -7,6 +7,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from .anchors import h_anaphor, h_anaphoric_offset
 from .context import _L, Context
 from .days import (
     h_day_month,
@@ -80,6 +81,10 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
         "offset": (rf"(?P<kind>{alt(offset_kinds)})\s+(?:{alt(lex['offset_adverbs'])}\s+)?"
                    rf"(?P<n>{number})\s+"
                    rf"(?P<unit>{alt(lex['units'])})", h_offset),
+        "anaphor": (rf"(?P<phrase>{alt(lex['anaphora'])})", h_anaphor),
+        "anaphoric_offset": (rf"(?P<n>{number})\s+(?P<unit>{alt(lex['units'])})\s+"
+                             rf"(?P<rel>{alt(lex['anaphoric_later'] + lex['anaphoric_earlier'])})",
+                             h_anaphoric_offset),
         "last_n": (rf"(?:{alt(lex['last_n_lead'])})\s+(?P<n>{number})\s+"
                    rf"(?P<rel>{rel})\s+(?P<unit>{alt(lex['units'])})", h_last_n),
     }

@@ -29,8 +29,20 @@ class Resolved:
     end_date: pd.Timestamp
     granularity: str
     value: str
-    anchor: str  # "publication" or "absolute"
+    anchor: str  # "publication", "absolute" or "antecedent:<start of that row>"
     direction: str | None = None  # set when the phrase itself fixes it
+
+
+@dataclass(frozen=True)
+class Anaphor(Resolved):
+    """An expression dated from an earlier one of the same text, not yet resolved: « le
+    lendemain » (unit day, offset 1, kind point), « deux mois plus tard » (month, 2, shift),
+    « les semaines suivantes » (week, kind after, `span` 4 weeks). See `anchors`."""
+
+    unit: str = "day"
+    offset: int = 0
+    kind: str = "point"
+    span: int = 0
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ def lexicon() -> dict:
         "modifiers": {r["expression"]: r["part"] for r in _rows("modifiers.csv")},
         "tense_verbs": _rows("tense_verbs.csv"),
         "year_parts": {r["word"]: r for r in _rows("year_parts.csv")},
+        "anaphora": {r["expression"]: r for r in _rows("anaphora.csv")},
         **{key: value for key, value in words.items() if not key.startswith("_")},
     }
 

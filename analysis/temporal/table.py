@@ -42,8 +42,13 @@ COLUMNS = [
   (« du 12 au 15 mars » → 2022-03-12/2022-03-15, « depuis le 24 février » →
   2022-02-24/PRESENT_REF); without a publication date: XXXX-02-24, XXXX-WXX-6, PAST_REF …
 - `direction`: past, present or future relative to the publication day.
-- `anchor`: `publication` when resolved from the article's date, `absolute` when the text
-  fixes it (an explicit year, a decade, a century).
+- `anchor`: what the date was resolved from. Exactly one of:
+  `publication` (the article's date: « samedi », « le mois dernier », « il y a deux ans »),
+  `absolute` (the text fixes it: an explicit year, a decade, a century),
+  `antecedent:<start>` (an earlier expression of the same article, whose row has `doc_id`
+  equal and `start` = <start>: « le lendemain » after « le 3 juin », « cette année-là » after
+  « en 2006 », and appositions that restate a date, « deux mois plus tard, en mai 2011 » →
+  the row of « en mai 2011 »). See `analysis.temporal.anchors`.
 """
 
 DATE_COLUMNS = ("start_date", "end_date")
