@@ -70,8 +70,8 @@ CASES = {
     ],
     "neutral band": [
         # charged words that nearly cancel: listed, but the score is 0
-        ("Un texte superbe, mais grave et risqué.", 0.0,
-         "superbe:0.80; grave:-0.50; risquer:-0.28"),
+        ("Un texte superbe, mais grave, avec un risque.", 0.0,
+         "superbe:0.80; grave:-0.50; risque:-0.30"),
     ],
 }
 FLAT = [(cls, *case) for cls, cases in CASES.items() for case in cases]
@@ -101,3 +101,18 @@ def test_band_and_phrase_words():
     assert aggregate([0.1, -0.3, 0.1]) == 0.0  # -0.058: inside the band
     assert aggregate([0.2]) == 0.2 and NEUTRAL_BAND < 0.2
     assert phrase_words("truffé d’incantations") == ("truffé", "d'", "incantations")
+
+
+@pytest.mark.parametrize(("text", "score", "terms"), [
+    # a participle keeps its own sense before its verb's
+    ("Je suis honoré.", 0.6, "honoré:0.60"),
+    ("Un paiement très sécurisé.", 0.6, "sécurisé:0.60"),
+    # reporting verbs and events told in plain words carry no charge
+    ("Il a souligné que deux passagers ont survécu.", 0.0, ""),
+    # spoken « super » intensifies, it is not a term of its own
+    ("C'est super dangereux.", -0.9, "dangereux:-0.90"),
+])
+def test_senses_and_plain_news(text, score, terms):
+    row = score_sentiment(text).iloc[0]
+    assert row["sentiment"] == pytest.approx(score, abs=1e-4)
+    assert row["sentiment_terms"] == terms

@@ -97,9 +97,19 @@ def base_forms(word: str, adjective: bool = False) -> list[str]:
 
 
 def lookup_keys(token: Token) -> list[str]:
-    """Keys to try in the lexicons, most trusted first: lemma, form, then de-inflections."""
+    """Keys to try in the lexicons, most trusted first: lemma, form, then de-inflections.
+
+    A participle keeps its own sense before its verb's (« honoré » before « honorer »,
+    « sécurisé » before « sécuriser »): its form and de-inflected forms come first.
+    """
     lemma, form = token.lemma_.lower(), token.lower_
-    adjective = token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm")
+    participle = "Part" in token.morph.get("VerbForm") or (
+        token.pos_ == "ADJ" and lemma.endswith(("er", "ir")) and not form.endswith(("er", "ir"))
+    )
+    adjective = token.pos_ == "ADJ" or participle
+    if participle:
+        return list(dict.fromkeys([*base_forms(form, adjective), lemma,
+                                   *base_forms(lemma, adjective)]))
     return list(dict.fromkeys([lemma, form, *base_forms(lemma, adjective),
                                *base_forms(form, adjective)]))
 

@@ -29,11 +29,19 @@ def modifiers() -> dict[str, Modifier]:
 
 
 def is_modifier(token: Token) -> Modifier | None:
-    """The modifier a token is, if any (intensifiers only as adverbs, « plus » only after ne)."""
+    """The modifier a token is, if any: intensifiers and attenuators only as adverbs or right
+    before an adjective or adverb (« super dangereux », whatever the tagger says)."""
     mod = modifiers().get(token.lower_)
     if mod is None:
         return None
-    if mod.kind != "negator" and token.pos_ not in ("ADV", "DET", "ADJ") and token.lower_ != "peu":
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    before_adjective = following is not None and following.pos_ in ("ADJ", "ADV")
+    if (
+        mod.kind != "negator"
+        and token.pos_ not in ("ADV", "DET", "ADJ")
+        and token.lower_ != "peu"
+        and not before_adjective
+    ):
         return None
     if token.lower_ in ("fort", "si", "bien") and token.pos_ != "ADV":
         return None
