@@ -141,3 +141,45 @@ def test_a_head_or_english_organisation_word_gives_the_label():
         ("Fondation Abbé Pierre", "ORG", "Fondation Abbé Pierre"),
         ("Ford Foundation", "ORG", "Ford Foundation"),
     ]
+
+
+# --- glued names cut apart, and the gazetteer ----------------------------------------------------
+
+
+def test_a_name_glued_to_a_known_place_is_two_mentions_unless_a_head_opens_it():
+    text = "Le musée Jalan de Lisbonne, la Galerie Orsi de Turin et l'Université de Lisbonne."
+    ents = [
+        ("Jalan de Lisbonne", "ORG"),
+        ("Galerie Orsi de Turin", "ORG"),
+        ("Université de Lisbonne", "ORG"),
+    ]
+    assert found(text, ents) == [
+        ("musée Jalan", "LOC", "musée Jalan"),
+        ("Lisbonne", "LOC", "Lisbonne"),
+        ("Galerie Orsi", "ORG", "Galerie Orsi"),
+        ("Turin", "LOC", "Turin"),
+        ("Université de Lisbonne", "ORG", "Université de Lisbonne"),
+    ]
+
+
+def test_a_lowercase_tail_after_a_preposition_is_cut():
+    text = "Le Sénat pour les républicains a voté."
+    assert found(text, [("Sénat pour les républicains", "ORG")]) == [("Sénat", "ORG", "Sénat")]
+
+
+def test_gazetteer_labels_win_over_the_model():
+    text = "Selon Wikipédia et Moody's, Belfius et Boko Haram ont parlé en Caroline du Nord."
+    ents = [
+        ("Wikipédia", "MISC"),
+        ("Moody's", "PER"),
+        ("Belfius", "PER"),
+        ("Boko Haram", "PER"),
+        ("Caroline du Nord", "PER"),
+    ]
+    assert found(text, ents) == [
+        ("Wikipédia", "ORG", "Wikipédia"),
+        ("Moody's", "ORG", "Moody's"),
+        ("Belfius", "ORG", "Belfius"),
+        ("Boko Haram", "ORG", "Boko Haram"),
+        ("Caroline du Nord", "LOC", "Caroline du Nord"),
+    ]

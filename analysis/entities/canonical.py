@@ -7,7 +7,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from .lexicon import _alias_label, _word_regex, canonical_entity, first_names, fold, rules
+from .lexicon import _alias_label, _word_regex, aliases, canonical_entity, first_names, fold, rules
 from .mentions import _inside_longer_name
 from .names import looks_like_name
 from .schema import LABELS, Mention
@@ -136,8 +136,8 @@ def _short_references(text: str, mentions: list[Mention]) -> dict[str, str]:
     }
     found = {}
     for name in names:
-        if " " in name:
-            continue
+        if " " in name or (name in aliases() and aliases()[name][0] == name):
+            continue  # a known entity of its own (`Wikimédia` beside `Wikimédia France`)
         longer = [other for other in names if other.startswith(name + " ")]
         if len(longer) == 1:
             found[name] = longer[0]

@@ -28,6 +28,7 @@ from .spans import (
     _sentence_starts,
     _whole_words,
 )
+from .splits import split_glued
 
 
 def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]:
@@ -46,6 +47,7 @@ def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]
         for m in candidates
     ]
     cleaned = [_whole_words(text, m) for m in cleaned if m is not None]
+    cleaned = split_glued(text, [m for m in cleaned if m is not None])
     quoted = _quoted_titles(text)
     kept = _select(
         [

@@ -1,0 +1,72 @@
+"""Model spans that glue two names, or a name and the words after it, cut apart:
+
+- `Commission européenne de Bruxelles`, `Iju de Lagos`, `Tahrir du Caire`, `Oréal pour
+  l'Asie-Pacifique`: a name, a preposition (`de`, `du`, `au`, `à`, `pour`, `en`...) and a place
+  that is an alias-table place, a listed city (`cities.csv`) or named on its own elsewhere in
+  the article are two mentions,
+  the place with its own label. Not when the span opens with an organisation or event head
+  (`Université de Caen`, `Festival interceltique de Lorient`: the place is part of the name,
+  see `heads.py`) or is itself an alias-table name.
+- `Sénat pour les démocrates`: a preposition followed by a lowercase word ends the name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from ..paths import read_csv_rows
+from .lexicon import _alias_label, aliases, rules
+from .schema import Mention
+
+_GLUE = re.compile(
+    r"\s+(?:de la |de l'|de l’|du |des |de |d'|d’|au |aux |à |pour l'|pour la |pour |en )"
+    r"(?=[A-ZÀ-ÖØ-Þ])"
+)
+_LOWER_TAIL = re.compile(
+    r"\s+(?:pour|dans|avec|sur|par|contre|chez|selon)\s+"
+    r"(?:les |la |le |l'|l’|des |un |une )?[a-zàâäçéèêëîïôöûùüÿœ]"
+)
+
+
+@functools.cache
+def cities() -> frozenset[str]:
+    """Cities of `data/entities/cities.csv`: known places for cutting glued spans only (they
+    take no fixed label: in a match report a city names its club)."""
+    return frozenset(row["city"].strip() for row in read_csv_rows("entities", "cities.csv"))
+
+
+def _known_places(text: str, mentions: list[Mention]) -> set[str]:
+    """Places the article names on their own, and the listed cities."""
+    return {text[m.start : m.end] for m in mentions if m.label == "LOC"} | cities()
+
+
+def split_glued(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Model spans cut into a name and a place, or cut before a lowercase tail (see module)."""
+    places = _known_places(text, mentions)
+    heads = set(rules()["organisation_heads"]) | set(rules()["event_heads"])
+    result = []
+    for mention in mentions:
+        surface = text[mention.start : mention.end]
+        if mention.source != "model" or surface in aliases():
+            result.append(mention)
+            continue
+        tail = _LOWER_TAIL.search(surface)
+        if tail and tail.start() > 0:
+            mention = replace(mention, end=mention.start + tail.start())
+            surface = surface[: tail.start()]
+        glue = _GLUE.search(surface)
+        right = surface[glue.end() :] if glue else ""
+        if (
+            glue
+            and surface.split(" ")[0] not in heads
+            and (right in places and right != surface or _alias_label(right) == "LOC")
+        ):
+            left_end = mention.start + glue.start()
+            right_start = mention.start + glue.end()
+            result.append(replace(mention, end=left_end))
+            result.append(Mention(right_start, mention.end, _alias_label(right) or "LOC", "model"))
+            continue
+        result.append(mention)
+    return result
