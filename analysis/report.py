@@ -442,59 +442,59 @@ def check_out(out: Path, corpus: str | Path | None) -> Path:
 
 
 @contextlib.contextmanager
-def locked_out(out: Path) -> Iterator[bool]:
-    """Hold `out` for the run: create it (with an empty marker) when missing, lock it against
-    a second run, and remove it again on failure when this run created it and it is still
-    empty. Yields whether this run created it. InputError when the folder cannot be written."""
-    created = not out.exists()
+def locked_out(out: Path) -> Iterator[Path]:
+    """Hold `out` for the run; yields a fresh build folder beside it (same file system, for the
+    final rename), removed on exit.
+
+    The build folder's BUILD_MARKER stays locked (flock) while the run lives: another run for
+    the same `--out` is refused, and a build folder whose marker nobody holds was left by a run
+    that was killed, and is removed. Creating the folder is also the check that `--out` can be
+    written, done before anything is parsed (InputError naming the folder otherwise).
+    """
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        if created:
-            out.mkdir()
-            write_marker(out, REPORT_MARKER, [])
-        handle = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+        build = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+        build.chmod(0o777 & ~current_umask())  # mkdtemp's 0700 would hide the report from others
+        handle = os.open(build / BUILD_MARKER, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as err:
         raise InputError(
             f"{out}: cannot be written ({err.strerror}); choose an --out in a folder you can "
             "write"
         ) from None
     try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.write(handle, f"{os.getpid()}\n".encode())
+        remove_stale_builds(out, keep=build)
+        yield build
+    finally:
+        os.close(handle)
+        shutil.rmtree(build, ignore_errors=True)
+
+
+def remove_stale_builds(out: Path, keep: Path | None = None) -> None:
+    """Remove the build folders killed runs left beside `out` (their BUILD_MARKER is held by no
+    process); InputError when another run is building this report right now."""
+    for other in sorted(out.parent.glob(f".{out.name}.build-*")):
+        marker = other / BUILD_MARKER
+        if other == keep or other.is_symlink() or not marker.is_file():
+            continue  # not a build folder of this tool: not ours to remove
+        try:
+            handle = os.open(marker, os.O_RDONLY)
+        except OSError:
+            continue
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise InputError(
-                f"{out}: another run is writing this report; wait for it or choose another --out"
+                f"{out}: another run is writing this report ({other.name}); wait for it to end "
+                "or choose another --out"
             ) from None
-        yield created
-    finally:
-        os.close(handle)
-        if created and out.is_dir() and files_under(out) == [] and listed_files(out) == set():
-            shutil.rmtree(out, ignore_errors=True)
-
-
-def remove_stale_builds(out: Path) -> None:
-    """Remove build folders a killed run left beside `out` (they hold a BUILD_MARKER; `out` is
-    locked, so no other run is using them)."""
-    for stale in out.parent.glob(f".{out.name}.build-*"):
-        if stale.is_dir() and not stale.is_symlink() and (stale / BUILD_MARKER).is_file():
-            shutil.rmtree(stale, ignore_errors=True)
-    for stale in out.parent.glob(f".{out.name}.old-*"):
-        if stale.is_dir() and not stale.is_symlink():
+        finally:
+            os.close(handle)
+        shutil.rmtree(other, ignore_errors=True)
+    for stale in out.parent.glob(f".{out.name}.old-*"):  # killed between the two renames
+        if stale.is_dir() and not stale.is_symlink() and (stale / REPORT_MARKER).is_file():
             absorb_old(stale, out, listed_files(stale) or set())
-
-
-def make_build(out: Path) -> Path:
-    """A fresh build folder beside `out` (same file system, for the final rename)."""
-    try:
-        build = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
-        build.chmod(0o777 & ~current_umask())  # mkdtemp's 0700 would hide the report from others
-        (build / BUILD_MARKER).write_text(f"{os.getpid()}\n", encoding="utf-8")
-    except OSError as err:
-        raise InputError(
-            f"{out.parent}: cannot be written ({err.strerror}); choose an --out in a folder you "
-            "can write"
-        ) from None
-    return build
 
 
 def absorb_old(old: Path, out: Path, listed: set[str]) -> None:
@@ -535,6 +535,7 @@ def swap_in(build: Path, out: Path) -> None:
     if not out.exists():
         try:
             build.rename(out)
+            (out / BUILD_MARKER).unlink(missing_ok=True)
             return
         except OSError as err:
             if err.errno not in BUSY_ERRORS:
@@ -553,6 +554,7 @@ def swap_in(build: Path, out: Path) -> None:
     except OSError:
         old.rename(out)
         raise
+    (out / BUILD_MARKER).unlink(missing_ok=True)
     absorb_old(old, out, listed)
 
 
@@ -634,9 +636,8 @@ def run_report(
     values["model"] = values.get("model") or default_model()  # the notebooks use this model too
     out = check_out(shown, values.get("corpus"))
     table = load_corpus(values.get("corpus"))
-    with sigterm_as_interrupt(), locked_out(out):
-        remove_stale_builds(out)
-        build = make_build(out)  # before the parse: an unwritable place is found at once
+    with sigterm_as_interrupt(), locked_out(out) as build:  # before the parse: an --out that
+        # cannot be written, or that another run is writing, is refused at once
         try:
             analyze_corpus(table, values["model"])  # parse and analyse once, with progress;
             # the notebooks then read every table from the cache
@@ -645,8 +646,6 @@ def run_report(
             clear_failed(out)
         except OSError as err:
             raise disk_full(err, out.parent) or err from None
-        finally:
-            shutil.rmtree(build, ignore_errors=True)
     return shown
 
 
@@ -677,5 +676,4 @@ def build_report(
         executed = build / notebook.path.name
         nb = clean_notebook(executed, {str(build): str(shown)})
         export_html(nb, executed.with_suffix(".html"), show_code)
-    (build / BUILD_MARKER).unlink()
     write_marker(build, REPORT_MARKER, files_under(build))
