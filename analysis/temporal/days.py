@@ -28,6 +28,7 @@ from .interval import (
     day_code,
     day_resolved,
     month_code,
+    stamp,
 )
 from .lexicon import fold, lexicon
 from .units import (
@@ -82,6 +83,8 @@ def h_weekday(m: re.Match, ctx: Context) -> Resolved | None:
     if m["wd"][0].isupper() and re.search(r"[\w,]\s*$", ctx.text[max(0, m.start() - 3):m.start()]):
         return None  # mid-sentence capital: « Mardi gras », « Vendredi saint »
     weekday = lexicon()["weekdays"][fold(m["wd"])]
+    if m["art"] and not m["rel"] and pd.notna(ctx.pub) and ctx.pub.weekday() == weekday:
+        return day_resolved(ctx.pub, "publication")  # « ce dimanche » written on a Sunday
 
     def candidates(pub: pd.Timestamp) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
         monday = pub - pub.weekday() * DAY
@@ -90,6 +93,22 @@ def h_weekday(m: re.Match, ctx: Context) -> Resolved | None:
 
     return cyclic(ctx, m.start(), m.end(), "weekday", candidates,
                   day_code, f"XXXX-WXX-{weekday + 1}", m["rel"])
+
+
+def h_weekday_day(m: re.Match, ctx: Context) -> Resolved | None:
+    """« le samedi 11 », « mardi 7 »: a weekday and a day of the month, the month left to the
+    reader: the month near publication in which that day falls on that weekday."""
+    if _followed_by_noun(m, ctx):
+        return None  # « samedi 11 personnes »
+    weekday, day = lexicon()["weekdays"][fold(m["wd"])], _day(m["day"])
+
+    def candidates(pub: pd.Timestamp) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+        months = [add_months(stamp(pub.year, pub.month), k) for k in range(-6, 7)]
+        days = [d for s in months if (d := _date(s.year, s.month, day)) is not None]
+        return [(d, d + DAY) for d in days if d.weekday() == weekday]
+
+    return cyclic(ctx, m.start(), m.end(), "weekday", candidates, day_code,
+                  f"XXXX-XX-{day:02d}", None)
 
 
 def _weekends(pub: pd.Timestamp) -> list[tuple[pd.Timestamp, pd.Timestamp]]:

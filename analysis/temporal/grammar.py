@@ -18,6 +18,7 @@ from .days import (
     h_relative,
     h_season,
     h_weekday,
+    h_weekday_day,
     h_year_part,
     relative_phrases,
 )
@@ -56,7 +57,9 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
         "day_month": (rf"(?:{alt(lex['day_article'])}\s+)?(?:(?P<wd>{weekday})\s+)?"
                       rf"(?P<day>{DAYNUM})\s+(?P<month>{month})(?:\s+(?P<year>{YEAR}))?"
                       rf"(?:\s+(?P<rel>{rel}))?", h_day_month),
-        "weekday": (rf"(?:{alt(lex['weekday_article'])}\s+)?(?P<wd>{weekday}){daypart}"
+        "weekday_day": (rf"(?:{alt(lex['day_article'])}\s+)?(?P<wd>{weekday})\s+(?P<day>{DAYNUM})"
+                        r"(?!\s*(?:[\d,.%€$]|h\b|heures?))", h_weekday_day),
+        "weekday": (rf"(?:(?P<art>{alt(lex['weekday_article'])})\s+)?(?P<wd>{weekday}){daypart}"
                     rf"(?:\s+(?P<rel>{rel}))?", h_weekday),
         "relative": (rf"{mod}(?P<phrase>{alt(relative_phrases())}){daypart}", h_relative),
         "open": (rf"(?P<phrase>{alt(lex['open'])})", h_open),

@@ -91,6 +91,9 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
             break  # the parser joined two paragraphs: the head belongs to another one
         if token.pos_ in ("VERB", "AUX") and not (start <= token.idx < end):
             return verb_tense(token)
+        tense_aux = [c for c in token.children if c.dep_ == "aux:tense"]
+        if tense_aux and not (start <= token.idx < end):
+            return _aux_tense(tense_aux[0])  # « les vents ont soufflés »: participle tagged ADJ
         copula = [c for c in token.children if c.dep_ == "cop"]
         if copula:
             return verb_tense(copula[0])
