@@ -53,6 +53,23 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "Paul Brun a reçu Jean Roux. Arnaud Petit, le ministre de l'Industrie, qui a déclaré au "
     "Sénat que le plan était inacceptable.": [
         ("le plan était inacceptable", "indirect", "Arnaud Petit", "déclarer", "indirect")],
+    # no reporting verb: the end of a compound word, a present form after « être »
+    "Marie Lenoir a insisté sur les soi-disant erreurs du rapport : « Le rapport contient des "
+    "fautes. »": [
+        ("Le rapport contient des fautes.", "direct", "Marie Lenoir", "insister", "verb_before")],
+    "Louis Garnier a attaqué le juge : « Vous êtes indigne, vous devez partir ! »": [
+        ("Vous êtes indigne, vous devez partir !", "direct", "Louis Garnier", "", "colon")],
+    # roles: capitalised or prefixed, new role nouns, the person named in the role's sentence
+    "Paul Garnier, ancien président du Sénégal, a parlé longuement. « Une langue sans économie "
+    "n'a pas d'avenir », a ajouté l'ex-Président sénégalais.": [
+        ("Une langue sans économie n'a pas d'avenir", "direct", "Paul Garnier", "ajouter",
+         "inverted+role")],
+    "Jeanne Morel a publié son étude. « Les résultats sont nets », résume l'universitaire.": [
+        ("Les résultats sont nets", "direct", "Jeanne Morel", "résumer", "inverted+role")],
+    "Paul Dubois attaque Henri Lefèvre. Pour Paul Dubois, « le problème est connu » : « il "
+    "augmentera les impôts », dénonce le Président.": [
+        ("le problème est connu", "partial", "Paul Dubois", "dénoncer", "inverted+role"),
+        ("il augmentera les impôts", "direct", "Paul Dubois", "dénoncer", "inverted+role")],
 }
 
 

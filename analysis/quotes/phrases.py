@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import NP_LINKS
+from .lexicon import NP_LINKS, role_nouns
 
 
 def is_demonym(word: str) -> bool:
@@ -120,3 +120,30 @@ def relative_antecedent(qui: Token) -> Token | None:
                             None)
     return next((t for t in reversed(doc[max(0, qui.i - 3) : qui.i])
                  if t.pos_ in ("PROPN", "NOUN")), None)
+
+
+ROLE_PREFIXES = ("ex-", "ancien-", "vice-")
+
+
+def role_key(token: Token) -> str:
+    """The `role_nouns.csv` entry a token is, or "": its lemma or lower-cased form, without an
+    « ex- » prefix, else the first part of a compound (« Président-candidat » → président)."""
+    for word in (token.lemma_.lower(), token.lower_):
+        if word in role_nouns():
+            return word
+    word = token.lower_
+    for prefix in ROLE_PREFIXES:
+        if word.startswith(prefix) and word[len(prefix) :] in role_nouns():
+            return word[len(prefix) :]
+    head = word.split("-")[0]
+    return head if "-" in word and head in role_nouns() else ""
+
+
+def capital_role(token: Token, covering: dict | None) -> bool:
+    """« a dénoncé le Président », « l'ex-Président sénégalais »: a capitalised role word after
+    a determiner, not inside a name (no mention covers it, no capitalised word follows)."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return covering is None and before is not None and before.pos_ == "DET" and (
+        after is None or not after.is_title)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import DETERMINER_GENDER, NP_LINKS, role_nouns, verb_forms, word_set
-from .phrases import role_names
+from .phrases import role_key, role_names
 
 
 class RoleResolver:
@@ -23,7 +23,7 @@ class RoleResolver:
         the only candidate named in the previous sentence (`sole_in_previous_sentence`). A
         role speaking for an organisation with a « de » complement (« le porte-parole du
         Kremlin ») is left to the organisation."""
-        lemma = token.lemma_.lower()
+        lemma = role_key(token) or token.lemma_.lower()
         people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx]
         names = role_names(token)
         for m in reversed(people):
@@ -49,8 +49,17 @@ class RoleResolver:
             found = next(iter(compatible.values()))
             # « le ministre de l'Intérieur » only for the person the text is about (a subject)
             return found if not specific or self.is_subject(found) else None
-        return self.exchange_partner(token, compatible) or self.sole_in_previous_sentence(
-            token, compatible)
+        return (self.exchange_partner(token, compatible) or self.speaker_of_sentence(
+            token, compatible) or self.sole_in_previous_sentence(token, compatible))
+
+    def speaker_of_sentence(self, token: Token, compatible: dict[str, dict]) -> dict | None:
+        """« Pour X, « … » : « … », dénonce le président »: a role after a quote whose
+        sentence already gave its speaker names that speaker (no reply verb: the same voice)."""
+        if self.previous_speaker not in compatible or self.previous_start < 0:
+            return None
+        if self.sentence_key(self.previous_start) != self.sentence_key(token.idx):
+            return None
+        return compatible[self.previous_speaker]
 
     def window(self, mention: dict) -> tuple[list[Token], frozenset[str], frozenset[str]]:
         """Tokens around a mention (4 before, 3 after) with their lemmas and lower-cased
@@ -94,13 +103,19 @@ class RoleResolver:
     def sole_in_previous_sentence(self, token: Token, compatible: dict[str, dict]
                                   ) -> dict | None:
         """« Adi Hütter ne cachait pas sa déception. « … », a regretté l'entraîneur
-        autrichien »: the only candidate named in the sentence before the role's; when that
-        sentence names nobody, the speaker of its quote."""
+        autrichien »: the only candidate named earlier in the role's own sentence, else the
+        only one named in the sentence before; when that sentence names nobody, the speaker of
+        its quote."""
         own = self.sentence_key(token.idx)
+        here = {m["entity"]: m for m in self.mentions if m["entity"] in compatible
+                and own <= m["start"] < token.idx}
+        if len(here) == 1:  # « Pour X, « … », dénonce le président »: named in its sentence
+            return next(iter(here.values()))
         if own == 0:
             return None
         previous = self.previous_sentence_start(token.idx)
-        named = {m["entity"]: m for m in compatible.values() if previous <= m["start"] < own}
+        named = {m["entity"]: m for m in self.mentions if m["entity"] in compatible
+                 and previous <= m["start"] < own}
         if not named and self.previous_speaker in compatible and (
                 previous <= self.previous_start < own):
             # « L'ancien Premier ministre a estimé que … « … ». « … », a confié le maire du

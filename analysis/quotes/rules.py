@@ -275,8 +275,10 @@ def incise(res: Resolver, tokens: list[Token]) -> Attribution | None:
             continue
         closing = next((j for j in range(k + 1, min(k + 9, len(tokens))) if tokens[j].text ==
                         ","), None)
-        if closing is None:
-            continue
+        if closing is None or not any(
+                reporting_lemma(x) or x.i + 1 < len(x.doc) and x.doc[x.i + 1].text[:2] in (
+                    "-t", "-i", "-e") for x in tokens[k + 1 : closing]):
+            continue  # « vous êtes indigne de … »: no reporting verb, no glued pronoun
         found = inverted_after(res, tokens[k + 1 : closing])
         if found is not None:
             return replace(found, rule="incise")

@@ -19,7 +19,15 @@ from .lexicon import (
     word_set,
 )
 from .marks import paragraphs
-from .phrases import _after_de, is_demonym, name_run, noun_phrase, relative_antecedent
+from .phrases import (
+    _after_de,
+    capital_role,
+    is_demonym,
+    name_run,
+    noun_phrase,
+    relative_antecedent,
+    role_key,
+)
 from .pronouns import PronounResolver
 from .roles import RoleResolver
 from .text import char_token, doc_text, sentence_start
@@ -171,9 +179,9 @@ class Resolver(PronounResolver, RoleResolver):
             return name_run(appositive), "name"
         if covering is not None:
             return covering, ""
-        role = token.lemma_.lower() if token.lemma_.lower() in role_nouns() else token.lower_
+        role = role_key(token)
         indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)
-        if role in role_nouns() and not token.is_title and not indefinite:
+        if role and not indefinite and (not token.is_title or capital_role(token, covering)):
             # « Bruno Le Maire » is a name; « un dirigeant » is nobody named before
             found = self.role(token)
             if found is not None:

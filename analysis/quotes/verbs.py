@@ -21,6 +21,10 @@ from .lexicon import (
 from .phrases import _after_de
 from .text import sentence_of
 
+PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "it", "u", "ue", "us", "t", "te",
+                      "s")
+"""How past participles end (« déclaré », « dit », « répondu », « promis »)."""
+
 
 def reporting_lemma(token: Token, loose: bool = False) -> str:
     """The reporting verb lemma a token is (or ends, for « fait savoir », « mis en garde »),
@@ -38,6 +42,8 @@ def reporting_lemma(token: Token, loose: bool = False) -> str:
                                                                    for t in words)):
                 if key in verb_forms() and " " in key:
                     return verb_forms()[key]
+    if token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
+        return ""  # « soi-disant »: the end of a compound word, no verb
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in reporting_verbs():
         return lemma
@@ -46,8 +52,11 @@ def reporting_lemma(token: Token, loose: bool = False) -> str:
         return ""
     before = doc[token.i - 1] if token.i > 0 else None
     after_subject = before is not None and (
-        before.pos_ in ("AUX", "PROPN") or before.text.startswith("-") or
+        before.pos_ in ("AUX", "PROPN") or before.text.startswith("-") and len(before) > 1 or
         before.lower_ in pronouns() or (before.is_title and not before.is_sent_start))
+    if before is not None and before.pos_ == "AUX" and not token.lower_.endswith(
+            PARTICIPLE_ENDINGS) and token.pos_ != "VERB":
+        after_subject = False  # « vous êtes indigne »: after an auxiliary, only a participle
     return form if loose or token.pos_ == "VERB" or after_subject else ""
 
 
