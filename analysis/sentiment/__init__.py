@@ -2,8 +2,8 @@
 
 The modules, by what they do:
 
-- `lexicon`: the polarity lexicons (Pattern's French adjectives, PDDL, under a news-and-politics
-  supplement) and how a token is looked up in them;
+- `lexicon`: the polarity lexicons (a news-and-politics supplement over Pattern's French
+  adjectives, PDDL, and the French VADER lexicon, MIT) and how a token is looked up in them;
 - `phrases`: multiword expressions and idioms (« baisser les bras »);
 - `negation`: which words a negation bears on, from the dependency parse;
 - `modifiers`: intensifiers and attenuators;
@@ -11,8 +11,14 @@ The modules, by what they do:
 - `terms`: the charged terms of a run of tokens with their signed values;
 - `score`: the aggregate score, `span_sentiment` (used by the quotes) and `score_sentiment`.
 
-`sentiment_terms` lists the terms that moved the score, in text order, as
-"lemma:value; lemma:value" with signed values to two decimals (e.g. "agressif:-0.80").
+`sentiment_terms` lists the terms found, in text order, as "lemma:value; lemma:value" with
+signed values to two decimals (e.g. "agressif:-0.80"; a phrase is listed as written in
+`data/sentiment/phrases.csv`, « baisser les bras:0.50 » when negated).
+
+What counts as charged follows the conventions of the project's real-news gold: the charge of the
+quoted words themselves, not whether the news is good or bad; bad news told in plain words
+(« mort », « victime d'une agression ») is neutral; negated negatives that reassure (« il ne faut
+pas être inquiet ») are positive.
 """
 
 from __future__ import annotations
