@@ -40,3 +40,24 @@ def test_not_utf8_is_exit_2(tmp_path):
     assert result.returncode == 2
     assert "not UTF-8" in result.stderr and "iconv" in result.stderr
     assert bad.read_bytes() == "café".encode("latin-1")
+
+
+def test_exit_codes_and_ci_examples_are_documented():
+    import re
+
+    import yaml
+
+    from analysis import cli
+
+    table = (PROJECT_DIR / "docs" / "exit_codes.md").read_text(encoding="utf-8")
+    documented = {int(code) for code in re.findall(r"^\| (\d+) \|", table, re.MULTILINE)}
+    assert documented == {
+        cli.EXIT_OK, cli.EXIT_FAILED, cli.EXIT_INPUT, cli.EXIT_INTERRUPTED, cli.EXIT_TERMINATED
+    }
+    github = yaml.safe_load((PROJECT_DIR / "docs" / "ci" / "github-actions.yml").read_text())
+    steps = github["jobs"]["report"]["steps"]
+    assert any("make run" in step.get("run", "") for step in steps)
+    assert any(step.get("with", {}).get("path") == "reports/" for step in steps)
+    gitlab = yaml.safe_load((PROJECT_DIR / "docs" / "ci" / "gitlab-ci.yml").read_text())
+    assert any("make run" in line for line in gitlab["report"]["script"])
+    assert "reports/" in gitlab["report"]["artifacts"]["paths"]
