@@ -183,3 +183,54 @@ def test_gazetteer_labels_win_over_the_model():
         ("Boko Haram", "ORG", "Boko Haram"),
         ("Caroline du Nord", "LOC", "Caroline du Nord"),
     ]
+
+
+# --- acronyms of common nouns, titles, English names -----------------------------------------
+
+
+def test_an_acronym_of_a_lowercase_common_noun_is_no_mention():
+    text = (
+        "Il souffre d'une insuffisance rénale chronique (IRC). L'IRC progresse. Le parquet "
+        "national antiterroriste (PNAT) enquête."
+    )
+    ents = [("IRC", "ORG"), ("PNAT", "ORG")]
+    assert found(text, ents) == [
+        ("parquet national antiterroriste", "ORG", "parquet national antiterroriste"),
+        ("PNAT", "ORG", "parquet national antiterroriste"),
+    ]
+
+
+def test_more_titles_are_cut_before_the_name():
+    text = (
+        "Le Professeur Kenji Sato et Mr Dalton, lauréate du prix Nobel de la paix Wangari Maathai."
+    )
+    ents = [
+        ("Professeur Kenji Sato", "PER"),
+        ("Mr Dalton", "PER"),
+        ("prix Nobel de la paix Wangari Maathai", "PER"),
+    ]
+    assert found(text, ents) == [
+        ("Kenji Sato", "PER", "Kenji Sato"),
+        ("Dalton", "PER", "Dalton"),
+        ("Wangari Maathai", "PER", "Wangari Maathai"),
+    ]
+
+
+def test_english_names_cut_at_and_or_before_an_organisation_word_are_joined():
+    text = "Selon Smith and Wesson Holdings, The Daily Reporter et Bill & Melinda Gates Foundation."
+    ents = [("Smith and", "ORG"), ("The Daily", "ORG"), ("Bill & Melinda", "PER")]
+    assert found(text, ents) == [
+        ("Smith and Wesson Holdings", "ORG", "Smith and Wesson Holdings"),
+        ("The Daily Reporter", "ORG", "The Daily Reporter"),
+        ("Bill & Melinda Gates Foundation", "ORG", "Bill & Melinda Gates Foundation"),
+    ]
+
+
+def test_a_place_with_a_number_is_a_channel():
+    text = "La chaîne Europe 1 et France 24, en France."
+    ents = [("Europe", "LOC"), ("France", "LOC"), ("France", "LOC")]
+    assert found(text, ents) == [
+        ("Europe 1", "ORG", "Europe 1"),
+        ("France 24", "ORG", "France 24"),
+        ("France", "LOC", "France"),
+    ]

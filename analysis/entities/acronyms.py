@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import _alias_label, _word_regex, fold
+from .lexicon import _alias_label, _word_regex, fold, rules
 from .schema import Mention
 
 # --- acronyms defined in the text ------------------------------------------------------------
@@ -19,18 +19,26 @@ def _link_acronyms(text: str, mentions: list[Mention]) -> tuple[list[Mention], d
     (the one in parentheses too) is a mention of it, and the acronym is counted under the
     long name (`parquet national financier (PNF)`, `Comité international olympique (CIO)`).
     The long name's words must give the acronym's letters by their initials, skipping `de`,
-    `la`, `des`..."""
+    `la`, `des`... A lowercase long name that is no institution (`accidents vasculaires
+    cérébraux (AVC)`, `salaire minimum interprofessionnel de croissance`) is a common noun:
+    neither it nor its acronym is a mention."""
     linked: dict[str, str] = {}
+    common: set[str] = set()
     for match in _ACRONYM_DEFINED.finditer(text):
         start = _acronym_expansion(text, match.start(), match["acronym"])
         if start is None:
             continue
         end = len(text[: match.start()].rstrip())
+        if _is_common_noun(text[start:end]):
+            common.add(match["acronym"])
+            mentions = [m for m in mentions if not (start < m.end and m.start < end)]
+            continue
         same = [m for m in mentions if (m.start, m.end) == (start, end)]
         label = _alias_label(text[start:end]) or (same[0].label if same else "ORG")
         mentions = [m for m in mentions if not (start < m.end and m.start < end)]
         mentions.append(Mention(start, end, "ORG" if label == "PER" else label, "acronym"))
         linked[match["acronym"]] = text[start:end]
+    mentions = [m for m in mentions if text[m.start : m.end] not in common]
     if not linked:
         return mentions, linked
     forms = {
@@ -74,3 +82,11 @@ def _acronym_expansion(text: str, paren: int, acronym: str) -> int | None:
     if letters or start is None:
         return None
     return start
+
+
+def _is_common_noun(long_name: str) -> bool:
+    """A lowercase expansion not opened by an institution noun (`parquet national financier`
+    is an organisation as French writes it; `accidents vasculaires cérébraux` is not)."""
+    first = long_name.split(" ")[0].lower()
+    heads = set(rules()["institution_heads"]) | set(rules()["institution_pattern_heads"])
+    return long_name[:1].islower() and first not in heads

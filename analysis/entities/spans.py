@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .lexicon import _non_prose_regexes, rules
+from .lexicon import _alias_label, _non_prose_regexes, rules
 from .schema import _PRIORITY, Mention
 
 
@@ -59,6 +59,9 @@ def _select(candidates: list[Mention]) -> list[Mention]:
 
 
 _HYPHEN_TAIL = re.compile(r"-[A-ZÀ-ÖØ-Þ][^\W\d_]*")
+_CAPS_RUN = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?: (?:of |and |& |the )?[A-ZÀ-ÖØ-Þ][\w'’-]*)*"
+_ENGLISH_JOIN = re.compile(rf",? (?:and|&) {_CAPS_RUN}")
+_CAPS_AFTER = re.compile(rf" {_CAPS_RUN}")
 _POSSESSIVE = re.compile(r"['’]s(?![\w'’-])")
 _NUMBER_TAIL = re.compile(
     r" \d{1,3}(?:\.\d{1,2})?[A-Z]?(?![\w%/-]|[.,]\d| ?%)(?: (?P<next>[\w'’]+))?"
@@ -70,14 +73,19 @@ def _whole_words(text: str, mention: Mention) -> Mention | None:
     `Bordeaux-Bègles`), dropped when the tail is lowercase (`Rendez` of `Rendez-vous`); an
     English possessive `'s` belongs to the name (`Moody's`, `McDonald's`), and so does a short
     number right after a name that is not a person's (`France 24`, `Ubuntu 12.10`, `Unity
-    2D`), unless a unit or a date follows it (`Lyon 3 heures`, `Paris 2 mai`: `number_units`)."""
+    2D`), unless a unit or a date follows it (`Lyon 3 heures`, `Paris 2 mai`: `number_units`);
+    an alias-table place with a number is a channel or a brand (`France 24`: ORG)."""
+    joined = _english_join(text, mention)
+    if joined is not None:
+        return joined
     if _POSSESSIVE.match(text, mention.end) and text[mention.start : mention.end][:1].isupper():
         return replace(mention, end=mention.end + 2)
     number = _NUMBER_TAIL.match(text, mention.end)
     if number and mention.label != "PER" and (number["next"] or "") not in rules()["number_units"]:
-        return replace(
-            mention, end=number.end(0) - (len(number["next"]) + 1 if number["next"] else 0)
-        )
+        end = number.end(0) - (len(number["next"]) + 1 if number["next"] else 0)
+        # a place and a number name a channel or a brand (`France 24`, `Europe 1`): ORG
+        place = _alias_label(text[mention.start : mention.end]) == "LOC"
+        return replace(mention, end=end, label="ORG" if place else mention.label)
     tail = _HYPHEN_TAIL.match(text, mention.end)
     if tail:
         return replace(mention, end=tail.end())
@@ -99,3 +107,24 @@ def _quoted_titles(text: str) -> list[tuple[int, int]]:
         for match in _QUOTED.finditer(text)
         if match.group(1)[:1].isupper() and len(match.group(1).split()) <= 8
     ]
+
+
+def _english_join(text: str, mention: Mention) -> Mention | None:
+    """An English name the model cut at `and`/`&` (`Hi Investment and` + `Securities`,
+    `Sterling & Francine` + `Clark Art Institute`) or before an organisation word (`The
+    Hollywood` + `Reporter`): widened over the capitalised words that follow; None when
+    nothing is to be joined."""
+    surface = text[mention.start : mention.end]
+    if not surface[:1].isupper():
+        return None
+    if re.search(r" (?:and|&)$", surface) or re.search(r" (?:and|&) ", surface):
+        after = _CAPS_AFTER.match(text, mention.end)
+        if after:
+            return replace(mention, end=after.end())
+    join = _ENGLISH_JOIN.match(text, mention.end)
+    if join:
+        return replace(mention, end=join.end())
+    after = _CAPS_AFTER.match(text, mention.end)
+    if after and after.group(0).split()[-1] in rules()["organisation_tails"]:
+        return replace(mention, end=after.end())
+    return None
