@@ -24,6 +24,34 @@ CASES = [
      "2012-08-11", "2012-08-12"),
     ("Le marché a ouvert le mardi 31 sous la pluie.", "2012-08-03", "le mardi 31",
      "2012-07-31", "2012-08-01"),
+    # years: named by a noun, in parentheses, after « pour », continuing a list
+    ("Le budget 2013 sera présenté au Parlement.", "2012-07-04", "Le budget 2013",
+     "2013-01-01", "2014-01-01"),
+    ("La saison touristique 2011 fut médiocre.", "2012-07-04", "La saison touristique 2011",
+     "2011-01-01", "2012-01-01"),
+    ("Le pays produira plus à l'horizon 2025 selon le plan.", "2012-07-04", "l'horizon 2025",
+     "2025-01-01", "2026-01-01"),
+    ("Le film a battu Titanic (1997) dès sa sortie.", "2012-07-04", "1997", "1997-01-01",
+     "1998-01-01"),
+    ("La banque prévoit une croissance de 1 % pour 2013 seulement.", "2012-07-04", "2013",
+     "2013-01-01", "2014-01-01"),
+    ("Selon le classement mondial 2011-2012 publié par l'ONG, le pays recule.", "2012-07-04",
+     "le classement mondial 2011-2012", "2011-01-01", "2013-01-01"),
+    ("Depuis l'édition 2010 du tournoi, elle gagne.", "2012-07-07", "Depuis l'édition 2010",
+     "2010-01-01", "2012-07-08"),
+    # « début / fin » of a year are its first and last quarters
+    ("Les troupes quitteront le pays fin 2014 au plus tard.", "2012-06-22", "fin 2014",
+     "2014-10-01", "2015-01-01"),
+    ("Les travaux ont commencé au début de 2011 dans le centre.", "2012-06-22", "au début de 2011",
+     "2011-01-01", "2011-04-01"),
+]
+# a list of years after a year: each one is dated
+LISTS = [
+    ("Après 2002, 2003, 2009 et 2010, elle gagne encore.", "2012-07-07",
+     ["2002", "2003", "2009", "2010"]),
+    ("La marge était de 21 euros en 2010 et 15 euros en 2009.", "2012-07-07",
+     ["en 2010", "en 2009"]),
+    ("Entre 1500 et 2000 manifestants ont défilé.", "2012-07-07", []),
 ]
 NONE = [
     ("Samedi 11 personnes ont été blessées.", "2012-08-03", "Samedi"),
@@ -32,7 +60,7 @@ NONE = [
 
 @pytest.fixture(scope="module")
 def docs():
-    texts = [c[0] for c in CASES] + [c[0] for c in NONE]
+    texts = [c[0] for c in CASES] + [c[0] for c in NONE] + [c[0] for c in LISTS]
     return dict(zip(texts, iter_docs(texts), strict=True))
 
 
@@ -52,3 +80,9 @@ def test_class_resolves_exactly(docs, sentence, published, expression, start, en
 def test_count_is_not_a_day_number(docs, sentence, published, expression):
     rows = doc_timeline(docs[sentence], "d", pd.Timestamp(published))
     assert [r["expression"] for r in rows] == [expression]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expressions"), LISTS, ids=[c[0] for c in LISTS])
+def test_years_in_lists(docs, sentence, published, expressions):
+    rows = doc_timeline(docs[sentence], "d", pd.Timestamp(published))
+    assert [r["expression"] for r in rows] == expressions

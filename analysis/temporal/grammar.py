@@ -40,6 +40,8 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
     mod = rf"(?:(?P<mod>{alt(lex['modifiers'])})\s*)?"
     daypart = rf"(?:\s+{alt(lex['dayparts'])})?"
     number = rf"(?:\d+|{alt(lex['numbers'])})"
+    year_noun = (rf"(?:(?:le|la|les|l')\s*)?{alt(lex['year_nouns'])}"
+                 r"(?:\s+(?!(?:de|du|des|en|et)\b)[^\W\d]{3,})?")
     era = f"(?:{alt(lex['era_before'])}|{alt(lex['era_after'])})"
     offset_kinds = [*lex["offset_past"], *lex["offset_future"], *lex["offset_since"],
                     *lex["offset_by"]]
@@ -50,7 +52,8 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
                       rf"\s+(?P<m2>{month})(?:\s+(?P<y2>{YEAR}))?", h_day_range),
         "year_range": (rf"{alt(lex['range_start'])}\s+(?P<y1>{YEAR})\s+"
                        rf"{alt(lex['range_join'])}\s+(?P<y2>{YEAR})", h_year_range),
-        "year_span": (rf"(?:{alt(lex['year_lead'])}\s+)?(?P<y1>{YEAR})\s*[-–/]\s*"
+        "year_span": (rf"(?:{alt(lex['year_lead'])}\s+|(?P<noun>{year_noun})\s+)?"
+                      rf"(?P<y1>{YEAR})\s*[-–/]\s*"
                       rf"(?P<y2>{YEAR}|\d\d)(?!\s*[-/]\s*\d)", h_year_range),
         "numeric": (r"(?P<d>\d{1,2})([/.])(?P<m>\d{1,2})\2(?P<y>\d{4})(?!\d|[/.]\d)", h_numeric),
         "iso": (r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)", h_numeric),
@@ -74,7 +77,7 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
         "year_part": (rf"(?:{alt(lex['year_part_lead'])}\s+)?(?P<ord>{alt(lex['ordinals'])})\s+"
                       rf"(?P<part>{alt(lex['year_parts'])})(?:\s+(?:de\s+)?(?P<year>{YEAR}))?",
                       h_year_part),
-        "year": (rf"(?:(?P<lead>{alt(lex['year_lead'])})\s+)?{mod}"
+        "year": (rf"(?:(?P<lead>{alt(lex['year_lead'])})\s+|(?P<noun>{year_noun})\s+)?{mod}"
                  rf"(?P<year>{YEAR}|\d{{1,4}}(?=\s+{era}))(?:\s+(?P<era>{era}))?"
                  r"(?!\s*(?:%|€|\$|£|,\d|\.\d))", h_year),
         "decade": (rf"{mod}(?:{alt(lex['decade_lead'])}\s+)?années\s+"

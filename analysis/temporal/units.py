@@ -64,10 +64,15 @@ def unit_interval(unit: str, day: pd.Timestamp) -> Resolved:
 
 
 def part_of(resolved: Resolved, part: str) -> Resolved:
-    """The first, middle or last third of a period (« début / mi- / fin »)."""
+    """The first, middle or last third of a period (« début / mi- / fin »); for a year, its
+    first quarter, May–August, or its last quarter (words.json `year_thirds_months`)."""
     start, end = resolved.start_date, resolved.end_date
     if pd.isna(start) or pd.isna(end) or resolved.granularity not in SUBUNIT:
         return resolved
+    if resolved.granularity == "year":  # quarters: « fin 2014 » = Oct–Dec (year_thirds_months)
+        first, last = lexicon()["year_thirds_months"][part]
+        return replace(resolved, start_date=add_months(start, first),
+                       end_date=add_months(start, last))
     sub = SUBUNIT[resolved.granularity]
     if sub == "days":
         size = (end - start).days

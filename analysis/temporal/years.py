@@ -19,16 +19,32 @@ _NUMBER_RANGE = re.compile(r"\s*(?:et|à|-|–)\s*\d")
 
 def h_year(m: re.Match, ctx: Context) -> Resolved | None:
     """« en 2019 », « depuis 2015 », « début 2020 », « l'année 1945 », « en 52 av. J.-C. »."""
+    named = m["era"] or m["noun"] or _in_parentheses(m, ctx)
+    listed = _listed(m, ctx)
     triggered = m["lead"] or m["mod"] or ctx.before(m.start(), lexicon()["year_trigger"])
-    if not m["era"] and (not triggered or _followed_by_noun(m, ctx)):
+    if not named and (not (triggered or listed) or _followed_by_noun(m, ctx)):
         return None
-    if not m["era"] and _NUMBER_RANGE.match(ctx.text, m.end()):
+    if not (named or listed or m["lead"]) and _NUMBER_RANGE.match(ctx.text, m.end()):
         return None  # « entre 1500 et 2000 manifestants »: the range rule decides
     year = era_year(int(m["year"]), m["era"])
     if year == 0 and not m["era"]:
         return None
     resolved = Resolved(_stamp(year), _stamp(year + 1), "year", year_code(year), "absolute")
     return with_mod(resolved, m["mod"])
+
+
+_LISTED = re.compile(r"(?<!\d)(?:1\d|20|21)\d\d\s*(?:,|et|ou)\s*$")
+
+
+def _in_parentheses(m: re.Match, ctx: Context) -> bool:
+    """« Harry Potter 7 (2011) »: a year alone in parentheses."""
+    text = ctx.text
+    return text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")"
+
+
+def _listed(m: re.Match, ctx: Context) -> bool:
+    """« après 2002, 2003, 2009 et 2010 »: a year that continues a list of years."""
+    return bool(_LISTED.search(ctx.text[max(0, m.start() - 12):m.start()]))
 
 
 def h_decade(m: re.Match, ctx: Context) -> Resolved | None:
@@ -146,6 +162,7 @@ def h_year_range(m: re.Match, ctx: Context) -> Resolved | None:
     first, last = int(m["y1"]), int(m["y2"])
     if len(m["y2"]) == 2:  # « 2021-22 »
         last = first // 100 * 100 + last
-    if last < first or last - first > 100 or _followed_by_noun(m, ctx):
+    named = m.groupdict().get("noun")  # « le classement mondial 2011-2012 établi par … »
+    if last < first or last - first > 100 or (not named and _followed_by_noun(m, ctx)):
         return None
     return Resolved(_stamp(first), _stamp(last + 1), "year", f"{first}/{last}", "absolute")
