@@ -31,6 +31,11 @@ CASES = {
         # spoken « pas » without « ne »; the noun « pas » is no negation
         ("C'est pas agressif.", 0.8, "agressif:0.80"),
         ("Un pas vers le franquisme.", -0.6, "franquisme:-0.60"),
+        # the negation reaches an object introduced by « de » or « aucun »
+        ("Il n'a pas de problème.", 0.4, "problème:0.40"),
+        ("Ils n'ont plus aucun espoir.", -0.5, "espoir:-0.50"),
+        # « ne » alone on « cesser » is no negation
+        ("Ils ne cessent de mentir.", -0.6, "mentir:-0.60"),
         # a cleft denies the choice of the noun, not its charge
         ("Ce n'est pas cette loi populiste qui nous aidera.", 0.0,
          "populiste:-0.50; aider:0.42"),
@@ -44,6 +49,8 @@ CASES = {
         ("Une ardoise cachée.", -0.5, "ardoise cachée:-0.50"),
         ("Des fêtes sauvages.", -0.5, "fête sauvage:-0.50"),
         ("Un plan truffé d'erreurs.", -0.3, "truffé d':-0.30"),
+        # fixed phrases that are not their words
+        ("Bien sûr, au profit de tous, sans aucun doute.", 0.0, ""),
     ],
     "modifiers": [
         ("Une décision extrêmement dangereuse.", -1.0, "dangereux:-1.00"),

@@ -35,6 +35,11 @@ PATTERN_POS = {"ADJ", "ADV"}
 adverbs and participles used as adjectives (dependency `amod`)."""
 
 
+VADER_MIN = 0.2
+"""VADER values weaker than this are ignored: a mild valence in the English original is often a
+sense that the French translation does not carry (« fois » −0.25, « sécurité » +0.12)."""
+
+
 @functools.cache
 def pattern_lexicon() -> dict[str, float]:
     """Pattern's French forms → polarity (mean over the senses Pattern lists for a form)."""
@@ -124,9 +129,13 @@ def term_value(token: Token) -> tuple[str, float] | None:
             return key, by_pos[key, token.pos_]
     adjectival = token.pos_ in PATTERN_POS or token.dep_ == "amod"
     lexicons = [supplement(), pattern_lexicon()] if adjectival else [supplement()]
-    lexicons.append(vader_lexicon())
     for lexicon in lexicons:
         for key in keys:
             if key in lexicon:
                 return key, lexicon[key]
+    vader = vader_lexicon()
+    for key in keys:
+        if key in vader:
+            value = vader[key]
+            return (key, value) if abs(value) >= VADER_MIN else None
     return None

@@ -13,8 +13,10 @@ A negation flips the charged words of the predicate it negates, not every word n
 
 From the negated word the scope extends to its predicative complements and modifiers
 (`SCOPE_DEPS`: « il ne faut pas être inquiet » reaches « inquiet », « ce n'est pas une bonne
-nouvelle » reaches « bonne »), but not to its object or subject: « Poutine ne gagnera pas cette
-guerre » negates « gagner », and « guerre » keeps its sign. A cleft negation (« ce n'est pas
+nouvelle » reaches « bonne »), and to an object introduced by « de » or « aucun » (« il n'y a pas
+de danger »), but not to an object with its own determiner: « Poutine ne gagnera pas cette
+guerre » negates « gagner », and « guerre » keeps its sign. « ne » alone on « cesser » (« ils ne
+cessent de mentir ») negates nothing. A cleft negation (« ce n'est pas
 cette mesure populiste qui… ») denies the choice of the noun, not its charge: nothing flips.
 """
 
@@ -33,6 +35,9 @@ SCOPE_DEPS = {"xcomp", "amod", "acomp", "advmod", "fixed", "flat", "compound"}
 """Dependencies through which a negation reaches further from the negated word."""
 CLAUSE_END = {",", ";", ":", ".", "!", "?", "…", "(", ")", "«", "»", "“", "”", '"'}
 CHARGED_POS = ("ADJ", "NOUN", "VERB")
+PARTITIVE = {"de", "d'", "d’", "aucun", "aucune"}
+NOT_NEGATED = {"cesser"}
+"""Verbs whose « ne » alone is no negation: « ils ne cessent de mentir » (they keep lying)."""
 RESTRICTIVE_REACH = 8
 """« ne … que »: how many tokens after « ne » a « que » is looked for."""
 
@@ -45,6 +50,12 @@ def _clause_after(token: Token, reach: int) -> list[Token]:
             break
         out.append(t)
     return out
+
+
+def ne_alone_with(ne: Token, verbs: set[str]) -> bool:
+    """« ne » with no partner on one of `verbs` (« ne cesse de »)."""
+    partners = any(t.lower_ in NE_PARTNERS for t in _clause_after(ne, RESTRICTIVE_REACH))
+    return not partners and ne.head.lemma_.lower() in verbs
 
 
 def is_restrictive(ne: Token) -> bool:
@@ -75,9 +86,21 @@ def is_cleft(word: Token) -> bool:
     )
 
 
+def partitive_objects(word: Token) -> list[Token]:
+    """The objects of a negated verb that the negation bears on: those introduced by « de » or
+    « aucun » (« il n'y a pas de danger », « ils n'ont aucun espoir »), unlike an object with its
+    own determiner (« ne gagnera pas cette guerre »)."""
+    return [
+        c for c in word.children
+        if c.i > word.i and c.dep_.split(":")[0] in ("obj", "xcomp", "nsubj")
+        and c.i > 0 and c.doc[c.i - 1].lower_ in PARTITIVE
+    ]
+
+
 def scope(word: Token, allowed: set[int]) -> set[int]:
-    """`word` and the words reached from it through `SCOPE_DEPS`, inside `allowed`."""
-    found, todo = set(), [word]
+    """`word` and the words reached from it through `SCOPE_DEPS` (and its partitive objects),
+    inside `allowed`."""
+    found, todo = set(), [word, *partitive_objects(word)]
     while todo:
         t = todo.pop()
         if t.i in found or t.i not in allowed:
@@ -93,7 +116,7 @@ def negated_words(tokens: Sequence[Token]) -> set[int]:
     targets: list[Token] = []
     with_ne = set()
     for t in tokens:
-        if t.lower_ in NE and not is_restrictive(t):
+        if t.lower_ in NE and not is_restrictive(t) and not ne_alone_with(t, NOT_NEGATED):
             targets.append(t.head)
             with_ne.add(t.head.i)
     for t in tokens:
