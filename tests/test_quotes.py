@@ -160,7 +160,8 @@ RULES = {
     "« Jamais ! », a répondu Marine Le Pen.": [
         ("Jamais !", "direct", "Marine Le Pen", "répondre", "inverted")],
     "« Nous avons peur », confie une habitante du quartier.": [
-        ("Nous avons peur", "direct", "", "confier", "inverted")],
+        ("Nous avons peur", "direct", "une habitante du quartier", "confier",
+         "inverted+description")],
     # selon / d'après / pour
     "Selon Thierry Breton, « les plateformes devront rendre des comptes ».": [
         ("les plateformes devront rendre des comptes", "partial", "Thierry Breton", "",
@@ -343,7 +344,8 @@ RULES = {
     # a place in a « de » complement is a jurisdiction, not the speaker (an institution the
     # entity module names, « le parquet de Lyon », is one)
     "« Une enquête a été ouverte », a indiqué la gendarmerie de Lyon.": [
-        ("Une enquête a été ouverte", "direct", "", "indiquer", "inverted")],
+        ("Une enquête a été ouverte", "direct", "la gendarmerie de Lyon", "indiquer",
+         "inverted+description")],
     # of several candidates, a role names the only one of the sentence before
     "Kylian Mbappé a marqué deux buts. Didier Deschamps était satisfait. « L'équipe a répondu "
     "présent », a estimé le sélectionneur.": [
@@ -363,10 +365,11 @@ RULES = {
     "Stéphane Séjourné.": [
         ("Nous protégerons notre industrie", "direct", "Stéphane Séjourné", "déclarer",
          "inverted")],
-    # an indefinite role is nobody named before
+    # an indefinite role is nobody named before: its description is the speaker
     "Axel Eggert a salué la mesure. « Nous le demandions depuis des années », confie un "
     "dirigeant d'ArcelorMittal.": [
-        ("Nous le demandions depuis des années", "direct", "", "confier", "inverted")],
+        ("Nous le demandions depuis des années", "direct", "un dirigeant d'ArcelorMittal",
+         "confier", "inverted+description")],
     # a pronoun's subject antecedent: a person's noun phrase counts, a subject inside a
     # quote does not
     "Axel Eggert a salué la mesure. L'économiste Agnès Bénassy-Quéré juge la mesure risquée. "
@@ -447,7 +450,8 @@ RULES = {
         ("Nous verrons", "direct", "Marine Le Pen", "estimer", "inverted+role")],
     # the medium after « à » is not the speaker
     "« Le suspect a été relâché », a indiqué une source policière à l'AFP.": [
-        ("Le suspect a été relâché", "direct", "", "indiquer", "inverted")],
+        ("Le suspect a été relâché", "direct", "une source policière", "indiquer",
+         "inverted+description")],
     # a document's author, even tagged as a place
     "Selon un communiqué de Matignon, « la réunion est reportée ».": [
         ("la réunion est reportée", "partial", "Matignon", "", "source_cue")],
@@ -463,7 +467,8 @@ RULES = {
     "le texte sera voté « dans les prochains jours ».": [
         ("dans les prochains jours", "partial", "Élisabeth Borne", "", "source_cue+role")],
     "Selon une source proche du dossier, le suspect a « reconnu les faits ».": [
-        ("reconnu les faits", "partial", "", "", "source_cue")],
+        ("reconnu les faits", "partial", "une source proche du dossier", "",
+         "source_cue+description")],
 }
 
 

@@ -70,6 +70,19 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "augmentera les impôts », dénonce le Président.": [
         ("le problème est connu", "partial", "Paul Dubois", "dénoncer", "inverted+role"),
         ("il augmentera les impôts", "direct", "Paul Dubois", "dénoncer", "inverted+role")],
+    # unnamed sources: the description (possessed, indefinite or plural role, a body)
+    "Le chanteur Paul Morin est mort dimanche « des suites d'une longue maladie », a révélé son "
+    "avocate.": [
+        ("Le chanteur Paul Morin est mort dimanche", "indirect", "son avocate", "révéler",
+         "inverted+description"),
+        ("des suites d'une longue maladie", "partial", "son avocate", "révéler",
+         "inverted+description")],
+    "Trois personnes ont été blessées, a indiqué un porte-parole de la police.": [
+        ("Trois personnes ont été blessées", "indirect", "un porte-parole de la police",
+         "indiquer", "inverted+description")],
+    "Le gouvernement malien a dénoncé « la furie destructrice » des islamistes.": [
+        ("la furie destructrice", "partial", "le gouvernement malien", "dénoncer",
+         "verb_before+description")],
 }
 
 

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .descriptions import description, possessed
 from .lexicon import (
     DEFINITE,
     DETERMINER_GENDER,
     INDEFINITE,
+    POSSESSIVES,
     TITLES,
     first_names,
     pronouns,
@@ -181,7 +183,8 @@ class Resolver(PronounResolver, RoleResolver):
             return covering, ""
         role = role_key(token)
         indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)
-        if role and not indefinite and (not token.is_title or capital_role(token, covering)):
+        if role and not indefinite and not possessed(token) and (
+                not token.is_title or capital_role(token, covering)):
             # « Bruno Le Maire » is a name; « un dirigeant » is nobody named before
             found = self.role(token)
             if found is not None:
@@ -223,7 +226,7 @@ class Resolver(PronounResolver, RoleResolver):
                 "org_nouns.csv"):
             return None
         if self.in_tokens(phrase) is not None or not any(
-                c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+                c.dep_ == "det" and c.lower_ in DEFINITE | POSSESSIVES for c in token.children):
             return None
         orgs = [m for m in self.mentions if m["label"] == "ORG" and m["end"] <= token.idx]
         if len({m["entity"] for m in orgs}) <= 1:
@@ -244,6 +247,10 @@ class Resolver(PronounResolver, RoleResolver):
         if token is None:
             return Attribution(verb=verb, rule=rule)
         mention, how = self.resolve(token, stop)
+        if mention is None and (token.pos_ == "NOUN" or token.lower_ == "qui"):
+            head = relative_antecedent(token) if token.lower_ == "qui" else token
+            mention = description(head, stop) if head is not None else None
+            how = "description" if mention is not None else how
         rule = f"{rule}+{how}" if how and mention is not None else rule
         if mention is None:
             return Attribution(verb=verb, rule=rule, subject_found=True)
