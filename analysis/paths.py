@@ -67,30 +67,31 @@ def cache_problem(folder: Path) -> str | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        return f"is not a folder; remove it or set {CACHE_ENV} to a folder"
+        return f"it is not a folder; remove it or set {CACHE_ENV} to a folder"
     except OSError as err:
-        return f"cannot be created ({err.strerror}); set {CACHE_ENV} to a folder you can write"
+        return f"it cannot be created ({err.strerror}); set {CACHE_ENV} to a folder you can write"
     for path in (folder, *(folder / name for name in CACHE_SUBFOLDERS)):
+        what = "it" if path == folder else f"its sub-folder {path.name}"
         try:
             info = path.stat()
         except FileNotFoundError:
             continue
         except OSError as err:
-            return f"{path} cannot be read ({err.strerror}); set {CACHE_ENV} to another folder"
+            return f"{what} cannot be read ({err.strerror}); set {CACHE_ENV} to another folder"
         if not stat.S_ISDIR(info.st_mode):
-            return f"{path} is not a folder; remove it"
+            return f"{what} is not a folder; remove it (rm '{path}')"
         if info.st_uid != os.geteuid():
             return (
-                f"{path} belongs to another user (uid {info.st_uid}); use a cache folder of "
+                f"{what} belongs to another user (uid {info.st_uid}); use a cache folder of "
                 f"your own (set {CACHE_ENV})"
             )
         if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
             return (
-                f"{path} can be written by other users (mode {stat.filemode(info.st_mode)}); "
+                f"{what} can be written by other users (mode {stat.filemode(info.st_mode)}); "
                 f"fix with chmod go-w '{path}'"
             )
         if not os.access(path, os.W_OK | os.X_OK):
-            return f"{path} is read-only; make it writable or set {CACHE_ENV} to another folder"
+            return f"{what} is read-only; make it writable or set {CACHE_ENV} to another folder"
     return None
 
 

@@ -128,9 +128,9 @@ def test_entry_is_used_only_for_its_own_key(cache):
         (lambda folder: folder.chmod(0o777), "can be written by other users"),
         (lambda folder: folder.chmod(0o775), "can be written by other users"),
         (lambda folder: (folder / "rows").mkdir(mode=0o777) or (folder / "rows").chmod(0o777),
-         "rows can be written by other users"),
+         "its sub-folder rows can be written by other users"),
         (lambda folder: folder.rmdir() or folder.write_text("x"), "is not a folder"),
-        (lambda folder: (folder / "docs").write_text("x"), "docs is not a folder"),
+        (lambda folder: (folder / "docs").write_text("x"), "its sub-folder docs is not a folder"),
     ],
 )
 def test_unsafe_cache_folder_is_refused_with_one_warning(cache, corpus, spoil, reason):
