@@ -45,6 +45,40 @@ CASES = [
     ("Les travaux ont commencé au début de 2011 dans le centre.", "2012-06-22", "au début de 2011",
      "2011-01-01", "2011-04-01"),
 ]
+# « d'ici (à) X » runs from the publication day to the end of X
+CASES += [
+    ("La base fermera d'ici à 2014 selon l'armée.", "2012-07-12", "d'ici à 2014", "2012-07-12",
+     "2015-01-01"),
+    ("Un accord sera signé d'ici à décembre 2015.", "2012-07-05", "d'ici à décembre 2015",
+     "2012-07-05", "2016-01-01"),
+    # nights: both days; the one just past unless the verb is in the future
+    ("La température n'est pas descendue sous 23 degrés cette nuit.", "2012-08-19",
+     "cette nuit", "2012-08-18", "2012-08-20"),
+    ("Il gèlera cette nuit sur le plateau.", "2012-08-19", "cette nuit", "2012-08-19",
+     "2012-08-21"),
+    ("La nuit dernière, un incendie a détruit la ferme.", "2012-11-01", "La nuit dernière",
+     "2012-10-31", "2012-11-02"),
+    ("Les épreuves ont lieu ce jour dans tout le pays.", "2012-07-03", "ce jour", "2012-07-03",
+     "2012-07-04"),
+    # seasons are meteorological: autumn = September–November
+    ("Les ventes ont chuté lors de l'automne 2012.", "2012-12-10", "l'automne 2012",
+     "2012-09-01", "2012-12-01"),
+    # a relative year completes a date without one
+    ("Les Jeux auront lieu du 6 au 15 septembre l'an prochain à Nice.", "2012-07-04",
+     "du 6 au 15 septembre l'an prochain", "2013-09-06", "2013-09-16"),
+    ("Il a été élu en mars de l'année dernière par le conseil.", "2012-07-04",
+     "en mars de l'année dernière", "2011-03-01", "2011-04-01"),
+    # lists of days: from the first to the last
+    ("Des concerts sont donnés aux soirs des 4, 5, 6, 7 et 9 août.", "2012-08-03",
+     "des 4, 5, 6, 7 et 9 août", "2012-08-04", "2012-08-10"),
+    # the first months of a year
+    ("Sur les 8 premiers mois de l'année, la marge a doublé.", "2012-08-21",
+     "les 8 premiers mois de l'année", "2012-01-01", "2012-09-01"),
+    # « plus de N »: beyond that day, within its unit
+    ("Les électeurs voteront dans un peu plus d'un mois.", "2012-11-07",
+     "dans un peu plus d'un mois", "2012-12-08", "2013-01-01"),
+]
+
 # a list of years after a year: each one is dated
 LISTS = [
     ("Après 2002, 2003, 2009 et 2010, elle gagne encore.", "2012-07-07",

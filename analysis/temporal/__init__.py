@@ -12,13 +12,20 @@ the current or coming one).
 Conventions (documented here because a researcher will compare them with other taggers):
 
 - « depuis X » runs from the start of X up to and including the publication day.
-- « d'ici X » runs from the day after publication to the end of X.
+- « d'ici (à) X » runs from the publication day to the end of X (« d'ici à 2014 » =
+  [publication, 2015-01-01)); so do « d'ici deux ans » and « d'ici la fin de l'année ».
 - « il y a deux ans », « dans deux semaines »: the publication date shifted by the amount,
   then the calendar unit containing it (the year 2020, the ISO week …) — TIMEX3 style.
 - « début / mi- / fin » split a month, season, year, decade or century into thirds
   (days 1–10, 11–20, 21–end of a month; Jan–Apr, May–Aug, Sep–Dec of a year).
-- Seasons use fixed astronomical dates (data/temporal/seasons.csv); « l'hiver 2021 » is
-  the winter that starts in December 2021.
+- Seasons are meteorological (data/temporal/seasons.csv: autumn = September–November);
+  « l'hiver 2021 » is the winter that starts in December 2021.
+- Nights cover both days: « cette nuit » = [publication - 1 day, publication + 1 day) (the
+  night just past; the coming one with a future verb), « la nuit dernière » likewise.
+- « début / fin » of a year are its first / last quarter (« fin 2014 » = Oct–Dec 2014).
+- Anaphors (« le lendemain », « cette année-là », « deux mois plus tard ») are dated from the
+  last earlier date of the text they can refer to; appositions restate (« il y a 50 ans, le
+  5 juillet 1962 »): see `anchors`.
 - Centuries: « le XXe siècle » = [1900-01-01, 2000-01-01), value `19XX`.
 - « au premier trimestre / semestre » are quarters and halves (2023-Q1, 2023-H1).
 - The governing verb is the verb right before the expression if there is one (« annoncé
@@ -34,7 +41,8 @@ Conventions (documented here because a researcher will compare them with other t
 Modules: `lexicon` (word lists), `interval` (what a resolved expression is), `units`
 (calendar arithmetic), `tense` (the governing verb), `context` (what a handler sees, recurring
 periods), `days` / `years` (rule handlers), `grammar` (the rules and the choice among
-matches), `compose` (ranges, « depuis » / « d'ici », direction), `table` (the timeline rows and
+matches), `compose` (ranges, a following « l'an prochain », « depuis » / « d'ici », direction),
+`anchors` (reading order: anaphors and appositions), `table` (the timeline rows and
 table), `periods` (counts by calendar period).
 """
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from .anchors import resolve_in_order
 from .context import Context
 from .grammar import candidate_mentions, select
-from .interval import DAY, NAT, Mention, Resolved
+from .interval import DAY, NAT, Mention, Resolved, add_months
 from .lexicon import alt, lexicon
 
 NOT_JOINED = {"open", "anaphor", "anaphoric_offset"}
@@ -45,16 +45,54 @@ def merge_ranges(mentions: list[Mention], ctx: Context) -> list[Mention]:
     return merged
 
 
+YEARLESS = {"day_month", "day_range", "day_list", "month", "season", "range", "weekday_day"}
+"""Rules whose dates may lack a year that a following « l'an prochain » supplies."""
+_YEAR_GAP = re.compile(r"\s*,?\s*(?:de\s+)?", re.IGNORECASE)
+
+
+def attach_years(mentions: list[Mention], ctx: Context) -> list[Mention]:
+    """« du 6 au 15 septembre l'an prochain », « en mars de l'année dernière »: a date without
+    year followed by a relative year takes that year; the two make one expression."""
+    out: list[Mention] = []
+    index = 0
+    while index < len(mentions):
+        first = mentions[index]
+        second = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (second is not None and first.rule in YEARLESS and second.rule == "relative"
+                and first.resolved.anchor == "publication"
+                and second.resolved.granularity == "year"
+                and pd.notna(first.resolved.start_date) and pd.notna(second.resolved.start_date)
+                and _YEAR_GAP.fullmatch(ctx.text, first.end, second.start)):
+            out.append(Mention(first.start, second.end, _in_year(first.resolved,
+                               second.resolved.start_date.year), first.rule))
+            index += 2
+            continue
+        out.append(first)
+        index += 1
+    return out
+
+
+def _in_year(res: Resolved, year: int) -> Resolved:
+    """`res` moved by whole years so that its last day falls in `year`."""
+    old = (res.end_date - DAY).year
+    years = year - old
+    start, end = add_months(res.start_date, 12 * years), add_months(res.end_date, 12 * years)
+    value = res.value
+    for y in sorted({res.start_date.year, old}, reverse=True):
+        value = value.replace(str(y), str(y + years))
+    return Resolved(start, end, res.granularity, value, res.anchor, None)
+
+
 def compose_prefixes(mentions: list[Mention], ctx: Context) -> list[Mention]:
     """`compose_prefix` on each mention."""
     return [compose_prefix(mention, ctx) for mention in mentions]
 
 
 def compose_prefix(mention: Mention, ctx: Context) -> Mention:
-    """« depuis X » → [X, publication]; « d'ici X » → (publication, end of X)."""
+    """« depuis X » → [X, publication day]; « d'ici (à) X » → [publication day, end of X]."""
     lex = lexicon()
     res = mention.resolved
-    if mention.rule in ("open", "offset"):
+    if mention.rule in ("open", "offset", "first_n"):
         return mention
     since = ctx.before(mention.start, lex["since_prefix"])
     by = ctx.before(mention.start, lex["by_prefix"])
@@ -66,7 +104,7 @@ def compose_prefix(mention: Mention, ctx: Context) -> Mention:
                             f"{res.value}/PRESENT_REF", res.anchor, "past")
         start = since.start("prefix")
     else:
-        resolved = Resolved(pub_next, res.end_date, res.granularity,
+        resolved = Resolved(ctx.pub, res.end_date, res.granularity,
                             f"PRESENT_REF/{res.value}", "publication", "future")
         start = by.start("prefix")
     return Mention(start, mention.end, resolved, mention.rule)
@@ -76,8 +114,8 @@ def find_mentions(doc: Doc, pub: pd.Timestamp) -> list[Mention]:
     """All temporal expressions of a parsed text, resolved against `pub` (NaT allowed) and,
     for anaphors, against the earlier expressions of the text (see `anchors`)."""
     ctx = Context(doc, pd.Timestamp(pub).normalize() if pd.notna(pub) else NAT)
-    return resolve_in_order(merge_ranges(select(candidate_mentions(ctx)), ctx), ctx,
-                            compose_prefix)
+    mentions = attach_years(merge_ranges(select(candidate_mentions(ctx)), ctx), ctx)
+    return resolve_in_order(mentions, ctx, compose_prefix)
 
 
 def direction_of(resolved: Resolved, pub: pd.Timestamp, tense: str | None = None) -> str:

@@ -121,6 +121,8 @@ def h_relative(m: re.Match, ctx: Context) -> Resolved | None:
     """« hier », « la semaine dernière », « le mois prochain », « ce week-end » (relative.csv)."""
     row = relative_row(m["phrase"])
     unit, offset = row["unit"], row["offset"]
+    if offset == "this" and unit == "night":
+        return _this_night(m, ctx)
     if offset == "this":
         return cyclic(ctx, m.start(), m.end(), unit, _weekends,
                       lambda s: unit_value(unit, s), "XXXX-WXX-WE")
@@ -128,12 +130,21 @@ def h_relative(m: re.Match, ctx: Context) -> Resolved | None:
     sign = (amount > 0) - (amount < 0)
     direction = _sign_direction(sign)
     if pd.isna(ctx.pub):
-        granularity = "week" if unit == "weekend" else unit
+        granularity = {"weekend": "week", "night": "day"}.get(unit, unit)
         return Resolved(NAT, NAT, granularity, _unresolved(sign), "publication", direction)
     resolved = replace(unit_interval(unit, shift(ctx.pub, unit, amount)), direction=direction)
     if row["part"]:
         resolved = part_of(resolved, row["part"])
     return with_mod(resolved, m["mod"])
+
+
+def _this_night(m: re.Match, ctx: Context) -> Resolved:
+    """« cette nuit »: the night just past (from the day before publication to the publication
+    day, both days), or the coming one when the verb is in the future."""
+    if pd.isna(ctx.pub):
+        return Resolved(NAT, NAT, "day", "XXXX-XX-XXTNI", "publication")
+    future = ctx.mode(m.start(), m.end(), "night") == "future"
+    return unit_interval("night", ctx.pub if future else ctx.pub - DAY)
 
 
 CONTRACTIONS = {"du": "le", "au": "le", "des": "les", "aux": "les"}
@@ -167,8 +178,10 @@ def h_open(m: re.Match, ctx: Context) -> Resolved | None:
     if pd.isna(ctx.pub):
         return Resolved(NAT, NAT, granularity, value, "publication", row["direction"])
     if future:
-        end = unit_end(bound, unit_start(bound, ctx.pub)) if bound else NAT
-        return Resolved(ctx.pub + DAY, end, granularity, value, "publication", "future")
+        if bound:  # « d'ici la fin de l'année »: from the publication day, as « d'ici X »
+            end = unit_end(bound, unit_start(bound, ctx.pub))
+            return Resolved(ctx.pub, end, granularity, value, "publication", "future")
+        return Resolved(ctx.pub + DAY, NAT, granularity, value, "publication", "future")
     return Resolved(NAT, ctx.pub, granularity, value, "publication", "past")
 
 

@@ -24,7 +24,7 @@ from .days import (
 )
 from .interval import Mention
 from .lexicon import alt, lexicon
-from .years import h_century, h_decade, h_last_n, h_offset, h_year, h_year_range
+from .years import h_century, h_decade, h_first_n, h_last_n, h_offset, h_year, h_year_range
 
 _R = r"(?![\w-])"  # …and ends at one (so « cette année-là » is not « cette année »)
 DAYNUM = r"(?:1er|premier|3[01]|[12]\d|0?[1-9])"
@@ -57,6 +57,13 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
                       rf"(?P<y2>{YEAR}|\d\d)(?!\s*[-/]\s*\d)", h_year_range),
         "numeric": (r"(?P<d>\d{1,2})([/.])(?P<m>\d{1,2})\2(?P<y>\d{4})(?!\d|[/.]\d)", h_numeric),
         "iso": (r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)", h_numeric),
+        "day_list": (rf"(?P<p>{alt(lex['day_list_start'])})\s+(?P<d1>{DAYNUM})(?P<m1>)"
+                     rf"(?:\s*,\s*{DAYNUM})+\s+(?:et|à)\s+(?P<d2>{DAYNUM})\s+(?P<m2>{month})"
+                     rf"(?:\s+(?P<y2>{YEAR}))?", h_day_range),
+        "first_n": (rf"(?:{alt(lex['last_n_lead'])})\s+(?P<n>{number})\s+premi(?:er|ère)s\s+"
+                    rf"(?P<unit>{alt(lex['units'])})\s+(?:de\s+|d')"
+                    rf"(?:(?P<this>{alt(lex['first_n_of'])})|l'année\s+(?P<year>{YEAR})|"
+                    rf"(?P<year2>{YEAR}))", h_first_n),
         "day_month": (rf"(?:{alt(lex['day_article'])}\s+)?(?:(?P<wd>{weekday})\s+)?"
                       rf"(?P<day>{DAYNUM})\s+(?P<month>{month})(?:\s+(?P<year>{YEAR}))?"
                       rf"(?:\s+(?P<rel>{rel}))?", h_day_month),
@@ -84,7 +91,8 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
                    r"(?P<decade>(?:19|20)?\d0)(?!\s*%)", h_decade),
         "century": (rf"{mod}(?:{alt(lex['century_lead'])}\s+)?(?P<century>[IVXLC]+|\d{{1,2}})"
                     rf"(?:er|re|e|ème|eme|è|ᵉ)\s+siècle(?:\s+(?P<era>{era}))?", h_century),
-        "offset": (rf"(?P<kind>{alt(offset_kinds)})\s+(?:{alt(lex['offset_adverbs'])}\s+)?"
+        "offset": (rf"(?P<kind>{alt(offset_kinds)})\s+"
+                   rf"(?:(?P<adv>{alt(lex['offset_adverbs'])})(?:\s+|(?<=')))?"
                    rf"(?P<n>{number})\s+"
                    rf"(?P<unit>{alt(lex['units'])})", h_offset),
         "anaphor": (rf"(?P<phrase>{alt(lex['anaphora'])})", h_anaphor),

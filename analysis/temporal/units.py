@@ -17,7 +17,7 @@ SUBUNIT = {"week": "days", "month": "days", "season": "days", "year": "months", 
 
 def unit_start(unit: str, day: pd.Timestamp) -> pd.Timestamp:
     """First day of the calendar unit (ISO week from Monday) that contains `day`."""
-    if unit == "day":
+    if unit in ("day", "night"):
         return day
     if unit in ("week", "weekend"):
         monday = day - day.weekday() * DAY
@@ -30,7 +30,7 @@ def unit_start(unit: str, day: pd.Timestamp) -> pd.Timestamp:
 
 def unit_end(unit: str, start: pd.Timestamp) -> pd.Timestamp:
     """Exclusive end of the unit starting at `start`."""
-    days = {"day": 1, "week": 7, "weekend": 2}
+    days = {"day": 1, "night": 2, "week": 7, "weekend": 2}
     if unit in days:
         return start + days[unit] * DAY
     return add_months(start, {"month": 1, "year": 12, "decade": 120, "century": 1200}[unit])
@@ -38,7 +38,7 @@ def unit_end(unit: str, start: pd.Timestamp) -> pd.Timestamp:
 
 def shift(day: pd.Timestamp, unit: str, amount: int) -> pd.Timestamp:
     """`day` moved by `amount` calendar units."""
-    days = {"day": 1, "week": 7, "weekend": 7}
+    days = {"day": 1, "night": 1, "week": 7, "weekend": 7}
     if unit in days:
         return day + amount * days[unit] * DAY
     return add_months(day, amount * {"month": 1, "year": 12, "decade": 120, "century": 1200}[unit])
@@ -46,6 +46,8 @@ def shift(day: pd.Timestamp, unit: str, amount: int) -> pd.Timestamp:
 
 def unit_value(unit: str, start: pd.Timestamp) -> str:
     """TIMEX3-style value of the unit starting at `start` (2022-06-25, 2022-W24, 199X …)."""
+    if unit == "night":  # the night from `start` to the next day, both days (TIMEX3 TNI)
+        return f"{day_code(start)}TNI"
     if unit in ("week", "weekend"):
         iso = start.isocalendar()
         return f"{iso[0]}-W{iso[1]:02d}" + ("-WE" if unit == "weekend" else "")
@@ -58,7 +60,7 @@ def unit_value(unit: str, start: pd.Timestamp) -> str:
 def unit_interval(unit: str, day: pd.Timestamp) -> Resolved:
     """The calendar unit containing `day`, as a Resolved anchored on the publication."""
     start = unit_start(unit, day)
-    granularity = "week" if unit == "weekend" else unit
+    granularity = {"weekend": "week", "night": "day"}.get(unit, unit)
     return Resolved(start, unit_end(unit, start), granularity, unit_value(unit, start),
                     "publication")
 

@@ -129,11 +129,38 @@ def h_offset(m: re.Match, ctx: Context) -> Resolved | None:
     if kind in lex["offset_since"]:
         return Resolved(shift(pub, unit, -amount), pub + DAY, unit, _duration(amount, unit),
                         "publication", direction)
-    if kind in lex["offset_by"]:
-        return Resolved(pub + DAY, shift(pub, unit, amount) + DAY, unit, _duration(amount, unit),
+    if kind in lex["offset_by"]:  # « d'ici deux ans »: from the publication day
+        return Resolved(pub, shift(pub, unit, amount) + DAY, unit, _duration(amount, unit),
                         "publication", direction)
     moved = shift(pub, unit, -amount if past else amount)
-    return replace(unit_interval(unit, moved), direction=direction)
+    found = replace(unit_interval(unit, moved), direction=direction)
+    if m["adv"] and fold(m["adv"]) in {fold(w) for w in lex["offset_more"]}:
+        # « dans un peu plus d'un mois »: beyond that day, within its unit
+        if past:
+            return replace(found, end_date=max(found.start_date + DAY, moved))
+        return replace(found, start_date=min(moved + DAY, found.end_date - DAY))
+    return found
+
+
+def h_first_n(m: re.Match, ctx: Context) -> Resolved | None:
+    """« les 8 premiers mois de l'année », « des trois premières semaines de 2011 »: from the
+    start of that year, so many units long."""
+    lex = lexicon()
+    number = fold(m["n"])
+    amount = int(number) if number.isdigit() else lex["numbers"][number]
+    unit = lex["units"][fold(m["unit"])]
+    year = m["year"] or m["year2"]
+    if amount is None or unit not in ("day", "week", "month"):
+        return None
+    if year:
+        start, anchor = _stamp(int(year)), "absolute"
+    elif pd.notna(ctx.pub):
+        start, anchor = _stamp(ctx.pub.year), "publication"
+    else:
+        return Resolved(NAT, NAT, unit, _duration(amount, unit), "publication")
+    end = shift(start, unit, amount)
+    return Resolved(start, end, unit, f"{year_code(start.year)}/{_duration(amount, unit)}",
+                    anchor)
 
 
 def h_last_n(m: re.Match, ctx: Context) -> Resolved | None:
