@@ -234,3 +234,27 @@ def test_a_place_with_a_number_is_a_channel():
         ("France 24", "ORG", "France 24"),
         ("France", "LOC", "France"),
     ]
+
+
+def test_a_complement_takes_any_lowercase_content_word_and_stops_at_an_acronym():
+    text = "Le Bureau des affaires maritimes de la CEDEAO et l'Union des leaders paysans du Tchad."
+    pos = {
+        "leaders": "DET",
+        "affaires": "NOUN",
+        "maritimes": "ADJ",
+        "paysans": "NOUN",
+        "Tchad": "PROPN",
+        "CEDEAO": "PROPN",
+    }
+    assert found_tagged(text, [("CEDEAO", "ORG"), ("Tchad", "LOC")], pos) == [
+        ("Bureau des affaires maritimes", "ORG", "Bureau des affaires maritimes"),
+        ("CEDEAO", "ORG", "CEDEAO"),
+        ("Union des leaders paysans du Tchad", "ORG", "Union des leaders paysans du Tchad"),
+    ]
+
+
+def test_a_lowercase_university_with_its_city_is_an_organisation():
+    text = "Il enseigne à l'université de Nantes."
+    assert found(text, [("Nantes", "LOC")]) == [
+        ("université de Nantes", "ORG", "université de Nantes")
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .heads import head_label
 from .lexicon import _alias_label, _word_regex, fold, rules
 from .schema import Mention
 
@@ -34,7 +35,11 @@ def _link_acronyms(text: str, mentions: list[Mention]) -> tuple[list[Mention], d
             mentions = [m for m in mentions if not (start < m.end and m.start < end)]
             continue
         same = [m for m in mentions if (m.start, m.end) == (start, end)]
-        label = _alias_label(text[start:end]) or (same[0].label if same else "ORG")
+        label = (
+            _alias_label(text[start:end])
+            or head_label(text[start:end])
+            or (same[0].label if same else "ORG")
+        )
         mentions = [m for m in mentions if not (start < m.end and m.start < end)]
         mentions.append(Mention(start, end, "ORG" if label == "PER" else label, "acronym"))
         linked[match["acronym"]] = text[start:end]

@@ -19,7 +19,7 @@ import functools
 
 from spacy.tokens import Doc
 
-from .lexicon import aliases, is_first_name, rules
+from .lexicon import aliases, is_first_name, rules, stop_words
 from .schema import Mention
 
 
@@ -58,6 +58,18 @@ def _is_name_word(token) -> bool:
     return _is_capitalised(token) and token.pos_ == "PROPN" and not is_first_name(token.text)
 
 
+def _is_content_word(token) -> bool:
+    """A lowercase noun or adjective of a complement. The small model's tags are unreliable
+    there (`leaders` tagged DET), so any lowercase word that is not a stop word, a verb or an
+    adverb will do."""
+    return (
+        token.is_alpha
+        and token.text.islower()
+        and token.lower_ not in stop_words()
+        and token.pos_ not in ("VERB", "AUX", "ADV", "PRON", "ADP", "CCONJ", "SCONJ")
+    )
+
+
 def _complement_end(doc: Doc, i: int) -> int:
     """Index after the last token of a complement starting at token `i`, or `i` when none
     starts there: `de`/`du`/`des`/`d'` (`et de` before a lowercase word), an article, then
@@ -74,13 +86,18 @@ def _complement_end(doc: Doc, i: int) -> int:
         j += 1
     start = j
     if j < len(doc) and _is_capitalised(doc[j]) and not joined:
-        while j < len(doc) and _is_capitalised(doc[j]) and not is_first_name(doc[j].text):
+        while (
+            j < len(doc)
+            and _is_capitalised(doc[j])
+            and not is_first_name(doc[j].text)
+            and not (len(doc[j].text) > 1 and doc[j].text.isupper())  # `de la DGAC`: another
+        ):
             j += 1
         return j if j > start else i
-    while j < len(doc) and doc[j].pos_ in ("NOUN", "ADJ") and doc[j].text.islower():
+    while j < len(doc) and _is_content_word(doc[j]):
         j += 1
-        if doc[j - 1].pos_ == "ADJ" and j - start >= 2:
-            break  # `d'assises compétente`: one adjective after the noun at most
+        if j - start >= 2:
+            break  # `des leaders religieux`, `d'assises compétente`: a noun and one adjective
     return j if j > start else i
 
 

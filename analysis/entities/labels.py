@@ -15,7 +15,8 @@ from .spans import _overlaps, _word_before
 
 def _relabel(text: str, mention: Mention, designators, bases: set[str]) -> Mention:
     """Designators and their bare names are MISC; alias-table names take the table's label;
-    an other (MISC) right after `à`/`en` is a place."""
+    head words give ORG or MISC (`heads.py`); an other (MISC) right after `à`/`en` is a
+    place."""
     surface = text[mention.start : mention.end]
     if surface in bases or _overlaps(mention, designators):
         return replace(mention, label="MISC")
