@@ -64,6 +64,9 @@ CASES = {
         ("Des propos vagues.", -0.4, "vague:-0.40"),  # imprecise
         # bad news told in plain words
         ("Il a été victime d'une agression.", 0.0, ""),
+        ("Trois personnes ont été tuées dans l'explosion.", 0.0, ""),
+        # « été » the participle is no summer: the adjective after it counts
+        ("Les négociations ont été constructives.", 0.5, "constructif:0.50"),
     ],
     "charged words": [
         ("Vous êtes un salaud.", -0.8, "salaud:-0.80"),
@@ -74,6 +77,8 @@ CASES = {
         ("Une torture systématique.", -0.8, "torture:-0.80"),
         ("Une France affaiblie.", -0.5, "affaibli:-0.50"),
         ("Des crimes horribles.", -1.0, "crime:-0.80; horrible:-1.00"),
+        ("Je suis attristé.", -0.6, "attristé:-0.60"),
+        ("Ce n'est pas acceptable.", -0.4, "acceptable:-0.40"),
     ],
     "neutral band": [
         # charged words that nearly cancel: listed, but the score is 0

@@ -12,6 +12,8 @@ from spacy.tokens import Token
 
 from ..paths import read_csv_rows
 
+TIME_POS = {"NOUN", "PROPN", "ADV"}
+
 
 @functools.cache
 def time_nouns() -> frozenset[str]:
@@ -19,15 +21,19 @@ def time_nouns() -> frozenset[str]:
     return frozenset(row["lemma"].lower() for row in read_csv_rows("sentiment", "time_nouns.csv"))
 
 
+def is_time_noun(token: Token) -> bool:
+    """A time noun (« mois », « lundi »), not a homograph of another part of speech (« été » the
+    participle of « être » is no summer)."""
+    nouns = time_nouns()
+    return token.pos_ in TIME_POS and (token.lemma_.lower() in nouns or token.lower_ in nouns)
+
+
 def in_time_expression(token: Token) -> bool:
     """Whether a token is a time noun or a word attached to one (« le mois dernier »)."""
-    nouns = time_nouns()
-    if token.lemma_.lower() in nouns or token.lower_ in nouns:
+    if is_time_noun(token):
         return True
-    if token.head is not token and token.head.lemma_.lower() in nouns:
+    if token.head is not token and is_time_noun(token.head):
         return True
     doc = token.doc
     neighbours = doc[max(token.i - 1, 0) : token.i + 2]
-    return token.pos_ == "ADJ" and any(
-        t.i != token.i and (t.lemma_.lower() in nouns or t.lower_ in nouns) for t in neighbours
-    )
+    return token.pos_ == "ADJ" and any(t.i != token.i and is_time_noun(t) for t in neighbours)
