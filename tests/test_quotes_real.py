@@ -83,6 +83,14 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "Le gouvernement malien a dénoncé « la furie destructrice » des islamistes.": [
         ("la furie destructrice", "partial", "le gouvernement malien", "dénoncer",
          "verb_before+description")],
+    # « selon / pour » cues: a clause after « ; » is its own; « pour » + verb or a thing is none
+    "D'après le ministre Jean Morel, « les comptes sont faux » ; le ministre des finances, Paul "
+    "Rey, a pour sa part ajouté : « Nous devons payer. »": [
+        ("les comptes sont faux", "partial", "Jean Morel", "", "source_cue"),
+        ("Nous devons payer.", "direct", "Paul Rey", "ajouter", "verb_before")],
+    "Pour construire ce code, le graphiste Marc Bleu s'est basé sur un principe : « Les enfants "
+    "apprennent trois couleurs. »": [
+        ("Les enfants apprennent trois couleurs.", "direct", "Marc Bleu", "", "colon")],
 }
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from .descriptions import can_speak
 from .indirect import Indirect
 from .lexicon import (
     AUXILIARY_FORMS,
@@ -22,7 +23,7 @@ from .lexicon import (
 from .marks import Marked, paragraphs
 from .phrases import name_run
 from .speakers import Attribution, Resolver
-from .text import doc_text, sentence_end, sentence_start, tokens_between
+from .text import doc_text, inside, sentence_end, sentence_start, tokens_between
 from .verbs import inverted_clitic, reporting_lemma, starts_multiword, subject_of
 
 
@@ -93,11 +94,22 @@ def source_cue(res: Resolver, tokens: list[Token], at_start: bool) -> Attributio
             continue
         if word == "pour" and not any(x.text == "," for x in rest[:8]):
             continue
+        phrase = rest[: next((j for j, x in enumerate(rest) if x.text == ","), len(rest))]
+        if word == "pour" and (rest[:1] and rest[0].pos_ in ("VERB", "AUX") or not any(
+                speaks(res, x) for x in phrase if x.pos_ in ("PROPN", "NOUN", "PRON"))):
+            continue  # « Pour construire ce code, », « pour la dernière période »: no source
         found = res.attribution(head, "", "source_cue")
         if not found.speaker and head.lemma_.lower() in word_set("document_nouns.csv"):
             return None  # « selon des propos rapportés par … »: a channel, not the source
         return found
     return None
+
+
+def speaks(res: Resolver, head: Token) -> bool:
+    """Whether a cue's head can be a source: a name, a pronoun, a mention, or a noun that can
+    speak (a role, an organisation, a body: `descriptions.can_speak`) or a document."""
+    return head.pos_ in ("PROPN", "PRON") or head.is_title or res.covering(head) is not None or (
+        can_speak(head) or head.lemma_.lower() in word_set("document_nouns.csv"))
 
 
 def verb_before(res: Resolver, tokens: list[Token], rule: str) -> Attribution | None:
@@ -241,6 +253,10 @@ def attribute_marked(doc: Doc, res: Resolver, quote: Marked, kind: str,
     text = doc_text(doc)
     s_start = sentence_start(text, quote.para_start, quote.opener)
     left = tokens_between(doc, s_start, quote.opener) or colon_paragraph_before(doc, quote)
+    semicolons = [k for k, x in enumerate(left) if x.text == ";" and not inside(
+        x.idx, res.quoted)]
+    if semicolons:  # « D'après X, « … » ; Y a ajouté : « … » »: a clause of its own
+        left = left[semicolons[-1] + 1 :]
     after_start = min(quote.closer + 1, quote.para_end)
     right = tokens_between(doc, after_start, sentence_end(text, after_start, quote.para_end))
     right_trimmed = _drop_leading(right)
