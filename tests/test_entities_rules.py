@@ -258,3 +258,26 @@ def test_a_lowercase_university_with_its_city_is_an_organisation():
     assert found(text, [("Nantes", "LOC")]) == [
         ("université de Nantes", "ORG", "université de Nantes")
     ]
+
+
+# --- person names -------------------------------------------------------------------------------
+
+
+def test_a_breton_apostrophe_belongs_to_the_surname_and_more_first_names_are_known():
+    text = "Le skipper Yann Le Goff'h devance Elizabeth Moore."
+    assert found(text) == [
+        ("Yann Le Goff'h", "PER", "Yann Le Goff'h"),
+        ("Elizabeth Moore", "PER", "Elizabeth Moore"),
+    ]
+
+
+def test_an_english_and_inside_a_model_span_is_no_description_before_a_name():
+    text = "Le Smith and Francine Dupont Art Institute ouvre."
+    ents = [("Smith and Francine Dupont", "ORG")]
+    assert found(text, ents) == [
+        (
+            "Smith and Francine Dupont Art Institute",
+            "ORG",
+            "Smith and Francine Dupont Art Institute",
+        )
+    ]

@@ -15,7 +15,8 @@ _FIRST_CANDIDATE = re.compile(rf"(?<![\w'’-])[{_UPPER}][^\W\d_]+(?:-[{_UPPER}]
 _NAME_PART = re.compile(
     rf" (?:(?P<particle>[a-z]{{1,5}}|[{_UPPER}][a-z]{{1,2}}|d')(?= ?[{_UPPER}])"
     rf"|(?P<initial>[{_UPPER}]\.)"
-    rf"|(?P<word>(?:d')?[{_UPPER}][^\W\d_]+(?:-[{_UPPER}]?[^\W\d_]+)*))(?![\w'’-])"
+    rf"|(?P<word>(?:d')?[{_UPPER}][^\W\d_]+(?:-[{_UPPER}]?[^\W\d_]+)*(?:['’´][a-z]+)?))"
+    r"(?![\w'’-])"
 )
 
 
@@ -75,13 +76,16 @@ def _name_end(text: str, pos: int) -> int:
 
 def _can_end_name(text: str, start: int, word: str, after_particle: bool = False) -> bool:
     """A capitalised word that may be part of a name: not a stop word, weekday, title (but
-    after a particle it is a surname: `Le Maire`) or a place or organisation of the alias
-    table."""
+    after a particle it is a surname: `Le Maire`), a place or organisation of the alias
+    table, or an organisation word (`Francine Clark Art Institute` is no person's name). A
+    Breton or Gaelic apostrophe belongs to the word (`Le Cléac'h`)."""
     return (
         word.lower() not in stop_words()
         and fold(word) not in _not_names()
         and (after_particle or not _is_title_at(text[start : start + 40]))
         and _alias_label(word) in (None, "PER")
+        and word not in rules()["organisation_tails"]
+        and word not in rules()["organisation_heads"]
     )
 
 
@@ -112,7 +116,9 @@ def _prefer_names(text: str, candidates: list[Mention]) -> list[Mention]:
             _span_words(text, inner.end, mention.end),
         ]
         known = [r for r in rest if r and r[0] in aliases()]
-        described = bool(re.search(r"(?<!\S)[a-zà-ÿ]+\s*$", text[mention.start : inner.start]))
+        described = bool(
+            re.search(r"(?<!\S)(?!and\s|of\s)[a-zà-ÿ]+\s*$", text[mention.start : inner.start])
+        )  # not an English `and`/`of` inside the name (`Sterling and Francine Clark ...`)
         if (
             mention.label == "PER"
             or described

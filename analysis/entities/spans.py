@@ -125,6 +125,10 @@ def _english_join(text: str, mention: Mention) -> Mention | None:
     if join:
         return replace(mention, end=join.end())
     after = _CAPS_AFTER.match(text, mention.end)
-    if after and after.group(0).split()[-1] in rules()["organisation_tails"]:
+    if (
+        after
+        and mention.label != "PER"
+        and after.group(0).split()[-1] in rules()["organisation_tails"]
+    ):
         return replace(mention, end=after.end())
     return None
