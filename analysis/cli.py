@@ -19,8 +19,9 @@ report happened (dates such as « samedi » or « le mois dernier » are resolve
 article's publication date)."""
 
 CORPUS_HELP = """\
-the articles: one .txt file (a 'Date: YYYY-MM-DD' first line or a final 'Source: URL' line
-whose URL holds the date gives the publication date), a .csv or .jsonl with a 'text' column
+the articles: one .txt file (a 'Date: 2022-06-25' first line, or 25/06/2022 or 25 juin 2022, or
+a final 'Source: URL' line whose URL holds the date gives the publication date), a .csv
+(separated by commas, or by semicolons as French Excel writes) or .jsonl with a 'text' column
 (optional: doc_id, title, url, published), or a folder of such files (default: the bundled
 Al Jazeera article in data/corpus)"""
 

@@ -382,12 +382,14 @@ def _walk(root: Path, folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path
             continue
         try:
             info = child.stat()
+        except FileNotFoundError:
+            if not child.is_symlink():
+                continue  # removed while the folder was being read
+            raise InputError(f"{child}: a broken symbolic link; fix or remove it") from None
         except OSError as err:
-            if child.suffix.lower() in SUFFIXES or child.is_symlink():
-                raise InputError(
-                    f"{child}: cannot be read ({err.strerror}); fix or remove it"
-                ) from None
-            raise
+            raise InputError(
+                f"{child}: cannot be read ({err.strerror}); fix or remove it"
+            ) from None
         if stat.S_ISDIR(info.st_mode):
             if _identity(info) in seen:
                 _warn(f"{child}: links back to a folder already being read; skipped")
