@@ -2,7 +2,11 @@
 
 Every analysis takes its `Doc`s from `iter_docs` / `corpus_docs`; none parses text itself.
 A cached document is keyed by the SHA-256 of its text plus the model's name and version and
-spaCy's version, so changing any of them re-parses and nothing stale is ever read back.
+spaCy's version, so changing any of them re-parses and nothing stale is ever read back. Entries
+are `DocBin` bytes (msgpack data, never pickles) and are used only when they hold this very text;
+the cache folder itself is checked in `paths.cache_dir` (refused when another user can write it),
+and a write that fails only means running without the cache. A text longer than spaCy's limit
+(1,000,000 characters) is parsed in pieces joined back into one Doc (`parse_text`).
 """
 
 from __future__ import annotations
