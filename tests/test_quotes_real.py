@@ -91,6 +91,14 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "Pour construire ce code, le graphiste Marc Bleu s'est basé sur un principe : « Les enfants "
     "apprennent trois couleurs. »": [
         ("Les enfants apprennent trois couleurs.", "direct", "Marc Bleu", "", "colon")],
+    # gerunds and present participles: the subject of the clause they hang from
+    "Le patron Paul Rey a précisé que « personne ne sera oublié » en ajoutant : « Nous sommes "
+    "responsables. »": [
+        ("personne ne sera oublié", "partial", "Paul Rey", "préciser", "verb_before"),
+        ("Nous sommes responsables.", "direct", "Paul Rey", "ajouter", "verb_before")],
+    "Paul Rey a réfuté l'idée d'un prêt par la banque affirmant : « Nous avons assez "
+    "d'argent. »": [
+        ("Nous avons assez d'argent.", "direct", "Paul Rey", "affirmer", "verb_before")],
 }
 
 

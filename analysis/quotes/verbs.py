@@ -94,12 +94,41 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return before[-1] if before else subjects[0]
     participle = "Part" in verb.morph.get("VerbForm") and verb.lower_.endswith("ant")
     infinitive = "Inf" in verb.morph.get("VerbForm")
+    if participle and depth < 3:  # « X a réfuté l'idée d'un prêt par l'État affirmant : »
+        main = main_verb_before(verb)
+        found = subject_of(main, depth + 1) if main is not None else None
+        if found is not None:
+            return found
     if (verb.dep_ == "conj" or participle or infinitive) and verb.head is not verb and (
             verb.head.pos_ in ("VERB", "AUX")) and depth < 3 and same_sentence(verb, verb.head):
         found = subject_of(verb.head, depth + 1)
         if found is not None:
             return found
     return left_subject(verb, depth)
+
+
+def main_verb_before(verb: Token) -> Token | None:
+    """The nearest finite verb before a present participle in its sentence, quoted words
+    skipped: the clause a gerund or participle hangs from (« X a précisé que « … » en
+    ajoutant : » → précisé)."""
+    doc = verb.doc
+    depth = 0
+    for t in reversed(doc[sentence_of(verb) : verb.i]):
+        role = mark_roles().get(t.text)
+        if role in ("close", "either") and depth == 0 and t.text not in "«‹":
+            depth = 1
+            continue
+        if role is not None and depth:
+            depth = 0
+            continue
+        if depth or t.text in SENTENCE_END:
+            if t.text in SENTENCE_END and not depth:
+                return None
+            continue
+        if t.pos_ == "VERB" and ("Fin" in t.morph.get("VerbForm") or "Part" in t.morph.get(
+                "VerbForm") and not t.lower_.endswith("ant")) and t.dep_ != "acl:relcl":
+            return t
+    return None
 
 
 def same_sentence(a: Token, b: Token) -> bool:
