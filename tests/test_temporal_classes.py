@@ -79,6 +79,37 @@ CASES += [
      "dans un peu plus d'un mois", "2012-12-08", "2013-01-01"),
 ]
 
+CASES += [
+    # centuries: ranges, ordinal words, before our era (historians' reckoning)
+    ("Ce peuple vivait là du Xe au premier siècle avant notre ère.", "2012-06-27",
+     "du Xe au premier siècle avant notre ère", "-999-01-01", "0001-01-01"),
+    ("Le château fut agrandi du XVe au XVIIe siècle.", "2012-06-27", "du XVe au XVIIe siècle",
+     "1400-01-01", "1700-01-01"),
+    ("La ville fut fondée au deuxième siècle avant J.-C. par des marins.", "2012-06-27",
+     "au deuxième siècle avant J.-C.", "-199-01-01", "-099-01-01"),
+    # halves of a month
+    ("Un record pour la deuxième quinzaine d'août a été battu.", "2012-08-19",
+     "la deuxième quinzaine d'août", "2012-08-16", "2012-09-01"),
+    ("Les pluies reviendront dans la première moitié du mois.", "2012-08-02",
+     "la première moitié du mois", "2012-08-01", "2012-08-16"),
+    # « d'ici à » with an amount
+    ("Les experts rendront leur avis d'ici à trois semaines.", "2012-10-29",
+     "d'ici à trois semaines", "2012-10-29", "2012-11-20"),
+    # an event name with its year
+    ("Il a été sélectionné pour l'Euro 2012 avec son club.", "2012-06-16", "l'Euro 2012",
+     "2012-01-01", "2013-01-01"),
+]
+# parts of a day follow the last day of the text; alone they are not dated
+PARTS = [
+    ("Le feu a pris le 29 octobre 2012. Dans la soirée, les pompiers sont arrivés.",
+     [("le 29 octobre 2012", "2012-10-29", "2012-10-30"),
+      ("Dans la soirée", "2012-10-29", "2012-10-30")]),
+    ("Le départ a été donné le 10 novembre 2012. Il a pu partir dans la nuit.",
+     [("le 10 novembre 2012", "2012-11-10", "2012-11-11"),
+      ("dans la nuit", "2012-11-10", "2012-11-12")]),
+    ("Dans la soirée, les pompiers sont arrivés.", []),
+]
+
 # a list of years after a year: each one is dated
 LISTS = [
     ("Après 2002, 2003, 2009 et 2010, elle gagne encore.", "2012-07-07",
@@ -94,7 +125,8 @@ NONE = [
 
 @pytest.fixture(scope="module")
 def docs():
-    texts = [c[0] for c in CASES] + [c[0] for c in NONE] + [c[0] for c in LISTS]
+    texts = ([c[0] for c in CASES] + [c[0] for c in NONE] + [c[0] for c in LISTS]
+             + [c[0] for c in PARTS])
     return dict(zip(texts, iter_docs(texts), strict=True))
 
 
@@ -120,3 +152,9 @@ def test_count_is_not_a_day_number(docs, sentence, published, expression):
 def test_years_in_lists(docs, sentence, published, expressions):
     rows = doc_timeline(docs[sentence], "d", pd.Timestamp(published))
     assert [r["expression"] for r in rows] == expressions
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTS, ids=[c[0][:30] for c in PARTS])
+def test_parts_of_a_day(docs, text, expected):
+    rows = doc_timeline(docs[text], "d", pd.Timestamp("2012-11-12"))
+    assert [(r["expression"], _day(r["start_date"]), _day(r["end_date"])) for r in rows] == expected

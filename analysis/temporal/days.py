@@ -206,6 +206,34 @@ def h_month(m: re.Match, ctx: Context) -> Resolved | None:
     return with_mod(resolved, m["mod"])
 
 
+def h_month_half(m: re.Match, ctx: Context) -> Resolved | None:
+    """« la deuxième quinzaine d'août », « la première moitié du mois »: days 1–15 or 16–end
+    of the month named (or of the publication's month)."""
+    half = lexicon()["month_halves"][fold(m["half"])]
+    name = m["month"] or m["month2"]
+    if name:
+        month = _month(name)
+        if m["year"]:
+            start = _stamp(int(m["year"]), month)
+            whole = Resolved(start, unit_end("month", start), "month", month_code(start),
+                             "absolute")
+        else:
+            whole = cyclic(
+                ctx, m.start(), m.end(), "month",
+                lambda pub: [(s, unit_end("month", s)) for y in _years(pub)
+                             if (s := _stamp(y, month))],
+                month_code, f"XXXX-{month:02d}")
+    elif pd.notna(ctx.pub):
+        whole = unit_interval("month", ctx.pub)
+    else:
+        return None
+    if whole is None or pd.isna(whole.start_date):
+        return whole
+    middle = whole.start_date + 15 * DAY
+    bounds = (whole.start_date, middle) if half == 1 else (middle, whole.end_date)
+    return Resolved(*bounds, "day", f"{whole.value}-H{half}", whole.anchor, whole.direction)
+
+
 def _two_digit_year(m: re.Match, ctx: Context) -> int | None:
     """« mai 68 » → 1968, « mars 22 » → 2022 (the latest such year not after publication)."""
     if not m["yy"] or _followed_by_noun(m, ctx):

@@ -13,6 +13,7 @@ from .days import (
     h_day_month,
     h_day_range,
     h_month,
+    h_month_half,
     h_numeric,
     h_open,
     h_relative,
@@ -24,7 +25,16 @@ from .days import (
 )
 from .interval import Mention
 from .lexicon import alt, lexicon
-from .years import h_century, h_decade, h_first_n, h_last_n, h_offset, h_year, h_year_range
+from .years import (
+    h_century,
+    h_century_range,
+    h_decade,
+    h_first_n,
+    h_last_n,
+    h_offset,
+    h_year,
+    h_year_range,
+)
 
 _R = r"(?![\w-])"  # …and ends at one (so « cette année-là » is not « cette année »)
 DAYNUM = r"(?:1er|premier|3[01]|[12]\d|0?[1-9])"
@@ -42,6 +52,8 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
     number = rf"(?:\d+|{alt(lex['numbers'])})"
     year_noun = (rf"(?:(?:le|la|les|l')\s*)?{alt(lex['year_nouns'])}"
                  r"(?:\s+(?!(?:de|du|des|en|et)\b)[^\W\d]{3,})?")
+    cent = (rf"(?:(?:[IVXLC]+|\d{{1,2}})(?:er|re|e|ème|eme|è|ᵉ)|"
+            rf"{alt(lex['century_words'])})")
     era = f"(?:{alt(lex['era_before'])}|{alt(lex['era_after'])})"
     offset_kinds = [*lex["offset_past"], *lex["offset_future"], *lex["offset_since"],
                     *lex["offset_by"]]
@@ -89,8 +101,15 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
                  r"(?!\s*(?:%|€|\$|£|,\d|\.\d))", h_year),
         "decade": (rf"{mod}(?:{alt(lex['decade_lead'])}\s+)?années\s+"
                    r"(?P<decade>(?:19|20)?\d0)(?!\s*%)", h_decade),
-        "century": (rf"{mod}(?:{alt(lex['century_lead'])}\s+)?(?P<century>[IVXLC]+|\d{{1,2}})"
-                    rf"(?:er|re|e|ème|eme|è|ᵉ)\s+siècle(?:\s+(?P<era>{era}))?", h_century),
+        "century": (rf"{mod}(?:{alt(lex['century_lead'])}\s+)?(?P<century>{cent})\s+siècle"
+                    rf"(?:\s+(?P<era>{era}))?", h_century),
+        "century_range": (rf"{alt(lex['century_range_start'])}\s+(?P<c1>{cent})(?:\s+siècle)?\s+"
+                          rf"(?:au|et\s+le|jusqu'au)\s+(?P<c2>{cent})\s+siècles?"
+                          rf"(?:\s+(?P<era>{era}))?", h_century_range),
+        "month_half": (rf"(?:la\s+)?(?P<half>{alt(lex['month_halves'])})\s+"
+                       rf"(?:{alt(lex['month_half_nouns'])})\s+(?:du\s+mois(?:\s+(?:de\s+|d')"
+                       rf"(?P<month>{month}))?|(?:de\s+|d')(?P<month2>{month}))"
+                       rf"(?:\s+(?P<year>{YEAR}))?", h_month_half),
         "offset": (rf"(?P<kind>{alt(offset_kinds)})\s+"
                    rf"(?:(?P<adv>{alt(lex['offset_adverbs'])})(?:\s+|(?<=')))?"
                    rf"(?P<n>{number})\s+"

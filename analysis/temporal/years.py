@@ -83,19 +83,49 @@ def h_century(m: re.Match, ctx: Context) -> Resolved | None:
     from 1000 BC to 901 BC inclusive, i.e. astronomical years -999 to -900 (value
     BC1000/BC0901); there is no popular « 900s BC » reading to mirror.
     """
-    number = m["century"]
-    century = int(number) if number.isdigit() else roman(number)
-    if not 1 <= century <= (21 if not _before_era(m["era"]) else 99):
+    century = century_number(m["century"])
+    if century is None or not 1 <= century <= (21 if not _before_era(m["era"]) else 99):
         return None
-    if _before_era(m["era"]):
+    return with_mod(century_interval(century, _before_era(m["era"])), m["mod"])
+
+
+def h_century_range(m: re.Match, ctx: Context) -> Resolved | None:
+    """« du XVe au XVIIe siècle », « du Xe au premier siècle avant notre ère »: from the start
+    of the first century to the end of the last (both of the same era)."""
+    bc = _before_era(m["era"])
+    first, last = century_number(m["c1"]), century_number(m["c2"])
+    if first is None or last is None or max(first, last) > (99 if bc else 21):
+        return None
+    if (first < last) == bc or first == last or min(first, last) < 1:
+        return None  # « du XVIIe au XVe siècle »: not a period in reading order
+    a, b = century_interval(first, bc), century_interval(last, bc)
+    value = (f"{year_code(a.start_date.year)}/{year_code(b.end_date.year - 1)}" if bc
+             else f"{a.value}/{b.value}")
+    return Resolved(a.start_date, b.end_date, "century", value, "absolute")
+
+
+def century_number(text: str) -> int | None:
+    """XXIe, 21e, « premier », « vingtième » → 21, 21, 1, 20 (None if not a century)."""
+    word = fold(text)
+    words = lexicon()["century_words"]
+    if word in words:
+        return words[word]
+    digits = re.match(r"(\d+|[ivxlc]+)", word)
+    if digits is None:
+        return None
+    number = digits.group(1)
+    return int(number) if number.isdigit() else roman(number)
+
+
+def century_interval(century: int, before_era: bool = False) -> Resolved:
+    """A century as a Resolved (conventions in `h_century`)."""
+    if before_era:
         first, last = 1 - century * 100, -(century - 1) * 100  # astronomical years
-        resolved = Resolved(_stamp(first), _stamp(last + 1), "century",
-                            f"{year_code(first)}/{year_code(last)}", "absolute")
-        return with_mod(resolved, m["mod"])
+        return Resolved(_stamp(first), _stamp(last + 1), "century",
+                        f"{year_code(first)}/{year_code(last)}", "absolute")
     start = (century - 1) * 100
-    resolved = Resolved(_stamp(max(start, 1)), _stamp(start + 100), "century",
-                        f"{start // 100:02d}XX", "absolute")
-    return with_mod(resolved, m["mod"])
+    return Resolved(_stamp(max(start, 1)), _stamp(start + 100), "century",
+                    f"{start // 100:02d}XX", "absolute")
 
 
 DURATION_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y"}
