@@ -281,3 +281,21 @@ def test_an_english_and_inside_a_model_span_is_no_description_before_a_name():
             "Smith and Francine Dupont Art Institute",
         )
     ]
+
+
+def test_a_capitalised_common_word_opening_a_sentence_is_no_mention():
+    text = "Rappelons, le vote. Submergée par l'eau, Lyon attend. Paris a voté. Vite, Nadia part."
+    ents = [
+        ("Rappelons", "MISC"),
+        ("Submergée", "LOC"),
+        ("Lyon", "LOC"),
+        ("Paris", "LOC"),
+        ("Vite", "ORG"),
+        ("Nadia", "PER"),
+    ]
+    pos = {"Paris": "PROPN", "Vite": "ADV", "Nadia": "PROPN"}
+    assert found_tagged(text, ents, pos) == [
+        ("Lyon", "LOC", "Lyon"),
+        ("Paris", "LOC", "Paris"),
+        ("Nadia", "PER", "Nadia"),
+    ]

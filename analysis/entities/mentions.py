@@ -8,7 +8,15 @@ import re
 
 from spacy.tokens import Doc
 
-from .lexicon import _alias_regex, _designator_regexes, _weapon_regex, aliases, rules, stop_words
+from .lexicon import (
+    _alias_regex,
+    _designator_regexes,
+    _weapon_regex,
+    aliases,
+    is_first_name,
+    rules,
+    stop_words,
+)
 from .names import _is_title_at, _starts_with_person
 from .schema import LABELS, Mention
 from .spans import _WORD_AFTER, _WORD_BEFORE
@@ -73,7 +81,7 @@ def _model_mentions(doc: Doc) -> list[Mention]:
     (`Wang` + `Yi`) the name, with one space between."""
     found = []
     for ent in doc.ents:
-        if ent.label_ not in LABELS:
+        if ent.label_ not in LABELS or _is_capitalised_word(doc, ent):
             continue
         start, end = ent.start, ent.end
         if ent.label_ == "PER":
@@ -83,6 +91,22 @@ def _model_mentions(doc: Doc) -> list[Mention]:
                 end += 1
         found.append(Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), ent.label_))
     return found
+
+
+def _is_capitalised_word(doc: Doc, ent) -> bool:
+    """A one-word span opening a sentence or a line that is a common word capitalised there
+    (`Rappelons, ...`, `Submergée par ...`, `Grosse surprise`): the tagger does not call it a
+    proper noun, or it has a verb or participle ending (`rules.json` `common_word_endings`),
+    and a comma or a lowercase word follows. Listed first names and alias-table names stay."""
+    token = doc[ent.start]
+    if len(ent) != 1 or not token.is_alpha or token.text in aliases() or is_first_name(token.text):
+        return False
+    opens = token.is_sent_start or token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if not opens or following is None or not (following.text == "," or following.text.islower()):
+        return False
+    ending = re.search(rules()["common_word_endings"]["regex"], token.text)
+    return token.pos_ in ("VERB", "AUX", "ADV", "PRON") or bool(ending)
 
 
 def _is_name_part(token) -> bool:
