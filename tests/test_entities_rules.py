@@ -3,7 +3,9 @@ names read from the noun before them, possessives, splits, labels by structure, 
 
 from __future__ import annotations
 
-from analysis.entities import Mention, _whole_words, doc_entities
+import pandas as pd
+
+from analysis.entities import Mention, _whole_words, doc_entities, entity_frequency
 from tests.test_entities import found, make_doc
 
 # --- names read from the noun before them ----------------------------------------------------
@@ -298,4 +300,18 @@ def test_a_capitalised_common_word_opening_a_sentence_is_no_mention():
         ("Lyon", "LOC", "Lyon"),
         ("Paris", "LOC", "Paris"),
         ("Nadia", "PER", "Nadia"),
+    ]
+
+
+def test_a_name_nested_in_a_longer_name_counts_only_for_the_longer_one():
+    text = "Le Festival interceltique de Brest attire. Brest est en fête, comme France 24."
+    doc = make_doc(text, [("Brest", "LOC"), ("Brest", "LOC"), ("France", "LOC")])
+    for token in doc:
+        token.pos_ = {"interceltique": "ADJ", "Brest": "PROPN"}.get(token.text, token.pos_)
+    rows = pd.DataFrame(doc_entities(doc, "t"))
+    table = entity_frequency(rows)
+    assert [tuple(r) for r in table[["entity", "label", "count"]].values] == [
+        ("Brest", "LOC", 1),
+        ("Festival interceltique de Brest", "MISC", 1),
+        ("France 24", "ORG", 1),
     ]

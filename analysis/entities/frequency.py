@@ -1,4 +1,20 @@
-"""How often each entity is mentioned (`entity_frequency`)."""
+"""How often each entity is mentioned (`entity_frequency`).
+
+What a count is (the definition a researcher can cite, the same as the hand-made gold of
+`../shared/eval`): the number of mentions **by name** of the entity in the text: full name,
+surname alone (`Poutine` for Vladimir Poutine), acronym (`BEA`, counted under its long name
+when the article defines it), other listed names of the same entity (`Bélarus` =
+Biélorussie), in quotes too. Not counted: pronouns, descriptions (« le président »),
+nationality adjectives and demonyms (« les Russes »), acronyms of common nouns (`AVC`).
+
+**A name nested in a longer name counts only for the longer one**: mentions never overlap (the
+longest candidate wins, then the surest source; a name is propagated to its other occurrences
+only where no mention already is), so `Lorient` inside `Festival interceltique de Lorient` or
+`France` inside `France 24` adds nothing to Lorient or France. A lowercase noun that names a
+place or an institution belongs to the name (`place Tahrir`, `massif du Mont-Blanc`,
+`université de Caen`), except `département`, `région`, `ambassade`, whose complement is the
+entity (`l'ambassade de France` is a mention of France).
+"""
 
 from __future__ import annotations
 
