@@ -34,6 +34,8 @@ CASES = {
         # the negation reaches an object introduced by « de » or « aucun »
         ("Il n'a pas de problème.", 0.4, "problème:0.40"),
         ("Ils n'ont plus aucun espoir.", -0.5, "espoir:-0.50"),
+        # a negation word inside a fixed phrase negates nothing
+        ("Nous sommes plus que jamais inquiets.", -0.5, "inquiet:-0.50"),
         # « ne » alone on « cesser » is no negation
         ("Ils ne cessent de mentir.", -0.6, "mentir:-0.60"),
         # a cleft denies the choice of the noun, not its charge
@@ -48,7 +50,8 @@ CASES = {
         ("Une machine à décerveler.", -0.7, "machine à décerveler:-0.70"),
         ("Une ardoise cachée.", -0.5, "ardoise cachée:-0.50"),
         ("Des fêtes sauvages.", -0.4, "sauvage:-0.40"),  # the adjective carries it
-        ("Un plan truffé d'erreurs.", -0.3, "truffé d':-0.30"),
+        ("Un plan truffé d'erreurs.", round(-0.7 / math.sqrt(2), 4),
+         "truffé d':-0.30; erreur:-0.40"),
         # fixed phrases that are not their words
         ("Bien sûr, au profit de tous, sans aucun doute.", 0.0, ""),
     ],

@@ -110,9 +110,12 @@ def scope(word: Token, allowed: set[int]) -> set[int]:
     return found
 
 
-def negated_words(tokens: Sequence[Token]) -> set[int]:
-    """Indices of the tokens (among `tokens`) that a negator among `tokens` bears on."""
+def negated_words(tokens: Sequence[Token], ignore: set[int] | None = None) -> set[int]:
+    """Indices of the tokens (among `tokens`) that a negator among `tokens` bears on; tokens in
+    `ignore` (the words of a fixed phrase: « sans doute », « plus que jamais ») negate nothing."""
+    ignore = ignore or set()
     allowed = {t.i for t in tokens}
+    tokens = [t for t in tokens if t.i not in ignore]
     targets: list[Token] = []
     with_ne = set()
     for t in tokens:

@@ -53,31 +53,30 @@ GAP_WORDS = {"pas", "jamais", "plus", "guère", "point", "rien", "même", "vraim
 """Words that may stand inside a phrase without breaking it (« ne baissera pas les bras »)."""
 
 
-def match_at(tokens: Sequence[Token], start: int) -> tuple[int, str, float] | None:
-    """(tokens consumed, phrase, polarity) of the longest phrase starting at `tokens[start]`,
-    if any; negation words and a few adverbs may stand between its words (`GAP_WORDS`)."""
+def match_at(tokens: Sequence[Token], start: int) -> tuple[list[int], str, float] | None:
+    """(positions of its words in `tokens`, phrase, polarity) of the longest phrase starting at
+    `tokens[start]`, if any; negation words and a few adverbs may stand between its words
+    (`GAP_WORDS`) without being part of it."""
     forms = token_forms(tokens[start])
-    reach = max((first_words().get(f, 0) for f in forms), default=0)
-    if not reach:
+    if not any(f in first_words() for f in forms):
         return None
-    positions = [start]
-    for at in range(start + 1, len(tokens)):
-        if len(positions) == reach:
-            break
-        if tokens[at].lower_ not in GAP_WORDS:
-            positions.append(at)
-    window = [token_forms(tokens[at]) for at in positions]
     best = None
     for words, (phrase, value) in phrases().items():
-        if (
-            len(words) <= len(window)
-            and all(w in window[k] for k, w in enumerate(words))
-            and (best is None or len(words) > best[0])
-        ):
-            best = (len(words), phrase, value)
-    if best is None:
-        return None
-    return positions[best[0] - 1] - start + 1, best[1], best[2]
+        if words[0] not in forms or (best is not None and len(words) <= len(best[0])):
+            continue
+        positions, at = [start], start + 1
+        for word in words[1:]:
+            while at < len(tokens) and word not in token_forms(tokens[at]) and (
+                tokens[at].lower_ in GAP_WORDS
+            ):
+                at += 1
+            if at >= len(tokens) or word not in token_forms(tokens[at]):
+                break
+            positions.append(at)
+            at += 1
+        if len(positions) == len(words):
+            best = (positions, phrase, value)
+    return best
 
 
 def phrase_head(tokens: Sequence[Token]) -> Token:

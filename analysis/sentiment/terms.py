@@ -37,27 +37,42 @@ def counts(token: Token, skip: set[int]) -> bool:
     )
 
 
+def phrase_matches(run: list[Token], skip: set[int]) -> dict[int, tuple[list[int], str, float]]:
+    """The phrases of `run`, left to right, longest first, by the position of their first word."""
+    matches: dict[int, tuple[list[int], str, float]] = {}
+    position = 0
+    while position < len(run):
+        match = match_at(run, position) if run[position].i not in skip else None
+        if match is None:
+            position += 1
+            continue
+        matches[position] = match
+        position = match[0][-1] + 1
+    return matches
+
+
 def charged_terms(tokens: Iterable[Token], skip: set[int] | None = None) -> list[tuple[str, float]]:
     """(lemma or phrase, signed value) for each term that moves the score, in text order."""
     skip = skip or set()
     run = list(tokens)
     inside = {t.i for t in run}
-    negated = negated_words(run)
+    matches = phrase_matches(run, skip)
+    in_phrase = {run[k].i for positions, _, _ in matches.values() for k in positions}
+    negated = negated_words(run, ignore=in_phrase)
     terms: list[tuple[str, float]] = []
     position = 0
     while position < len(run):
         token = run[position]
-        match = match_at(run, position) if token.i not in skip else None
-        if match is not None:
-            length, key, value = match
-            words = run[position : position + length]
-            position += length
+        if position in matches:
+            positions, key, value = matches[position]
+            words = [run[k] for k in positions]
+            position = positions[-1] + 1
             if any(t.i in skip or t.ent_type_ for t in words):
                 continue
             head = phrase_head(words)
         else:
             position += 1
-            if not counts(token, skip) or is_modifier(token) is not None:
+            if token.i in in_phrase or not counts(token, skip) or is_modifier(token) is not None:
                 continue
             found = term_value(token)
             if found is None:
