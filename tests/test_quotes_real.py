@@ -99,6 +99,17 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "Paul Rey a réfuté l'idée d'un prêt par la banque affirmant : « Nous avons assez "
     "d'argent. »": [
         ("Nous avons assez d'argent.", "direct", "Paul Rey", "affirmer", "verb_before")],
+    # the subject on the left, past an insert between commas or a name tagged as an adjective
+    "Le gouvernement malien, impuissant, a de son côté dénoncé « la furie destructrice » des "
+    "islamistes.": [
+        ("la furie destructrice", "partial", "le gouvernement malien", "dénoncer",
+         "verb_before+description")],
+    "Paul Rey, auteur de l'étude ayant fourni ces résultats, précise que l'interprétation "
+    "demande du recul.": [
+        ("l'interprétation demande du recul", "indirect", "Paul Rey", "préciser", "indirect")],
+    "Submergée par l'émotion, Serena Williams déclare en recevant la coupe que « Je suis "
+    "heureuse ».": [
+        ("Je suis heureuse", "partial", "Serena Williams", "déclarer", "verb_before")],
 }
 
 

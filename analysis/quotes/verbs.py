@@ -139,6 +139,10 @@ def same_sentence(a: Token, b: Token) -> bool:
                    for t in a.doc[lo:hi])
 
 
+APPOSITION_MAX_TOKENS = 8
+"""Longest insert between commas stepped over to find a subject on the left."""
+
+
 def left_subject(verb: Token, depth: int = 0) -> Token | None:
     """Scan left from the verb for the nearest noun, name or pronoun of its clause."""
     doc = verb.doc
@@ -157,9 +161,26 @@ def left_subject(verb: Token, depth: int = 0) -> Token | None:
             while _after_de(t) and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN"):
                 t = t.head  # « X le directeur de l'équipe, a affirmé »: not « équipe »
             return t
-        if t.text == "," and i > 0 and doc[i - 1].pos_ in ("PROPN", "NOUN"):
+        if t.is_title and t.pos_ in ("ADJ", "X") and i > sentence_of(verb):
+            return t  # « Serena Williams déclare »: a name the tagger took for an adjective
+        if t.pos_ == "ADJ" and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN") and (
+                t.i - t.head.i <= 2):
+            i = t.head.i  # « le gouvernement malien, impuissant, a dénoncé »
+            continue
+        if t.text == "," and i > 0 and doc[i - 1].pos_ == "PROPN":
             i -= 1  # « Le ministre, Jean Dupont, a déclaré »: step over the appositive
             continue
+        if t.text == ",":
+            opening = next((j for j in range(i - 1, max(-1, i - APPOSITION_MAX_TOKENS - 2), -1)
+                            if doc[j].text == ","), None)
+            if opening is not None and opening > 0 and not any(
+                    "Fin" in x.morph.get("VerbForm") or x.text in SENTENCE_END or x.is_space
+                    for x in doc[opening + 1 : i]):
+                i = opening - 1  # « Le gouvernement, impuissant, a dénoncé », « X, auteur de
+                continue  # l'étude ayant fourni ces résultats, précise »: skip the insert
+            if i > 0 and doc[i - 1].pos_ == "NOUN":
+                i -= 1
+                continue
         if t.pos_ == "CCONJ" and depth < 2:  # « X a estimé … et a appelé à … »: X
             previous = next((v for v in reversed(doc[sentence_of(verb) : i])
                              if v.pos_ == "VERB" and v.text not in mark_roles()), None)
