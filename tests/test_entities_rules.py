@@ -315,3 +315,22 @@ def test_a_name_nested_in_a_longer_name_counts_only_for_the_longer_one():
         ("Festival interceltique de Brest", "MISC", 1),
         ("France 24", "ORG", 1),
     ]
+
+
+def test_a_standalone_institution_head_and_an_acronym_are_no_places():
+    text = "Le Congrès a voté. La région Centre et l'OPEP aussi."
+    ents = [("Congrès", "LOC"), ("Centre", "LOC"), ("OPEP", "LOC")]
+    assert found(text, ents) == [
+        ("Congrès", "ORG", "Congrès"),
+        ("Centre", "LOC", "Centre"),
+        ("OPEP", "ORG", "OPEP"),
+    ]
+
+
+def test_a_plural_type_noun_types_the_name():
+    text = "Les fusées Ariane 5 et le ferry Pascal Paoli sont prêts."
+    ents = [("Ariane", "PER"), ("Pascal Paoli", "PER")]
+    assert found(text, ents) == [
+        ("Ariane 5", "MISC", "Ariane 5"),
+        ("Pascal Paoli", "MISC", "Pascal Paoli"),
+    ]

@@ -5,9 +5,10 @@
   Mont-Blanc`, `îles d'Hyères`, `aéroport international Murtala-Muhammed` (LOC), `opération
   Harpie`, `foire Saint-Romain` (MISC). Not after a bare `de` (`île de Ré` names Ré) nor when
   the complement is an alias-table place (`aéroport de Lagos` names Lagos).
-- `type_nouns.csv`: a noun that says what the next name is, with at most one lowercase word
-  between (`l'ouragan Sandy`, `le film Skyfall`, `la banque belge Belfius`, `le groupe
-  islamiste Boko Haram`, `la ville de Charlotte`): the name alone, with that noun's label,
+- `type_nouns.csv`: a noun (singular or plural: `les fusées Titan III`) that says what the
+  next name is, with at most one lowercase word between (`l'ouragan Sandy`, `le film
+  Skyfall`, `la banque belge Belfius`, `le groupe islamiste Boko Haram`, `la ville de
+  Charlotte`): the name alone, with that noun's label,
   which every mention of the same form in the article then takes.
 """
 
@@ -58,7 +59,7 @@ def _feature_regex() -> re.Pattern:
 @functools.cache
 def _type_regex() -> re.Pattern:
     return re.compile(
-        rf"(?<![\w-])(?P<noun>{_alternatives(type_nouns())})"
+        rf"(?<![\w-])(?P<noun>{_alternatives(type_nouns())})[sx]?"
         rf"(?:\s+(?!de\s|d['’]|du\s|des\s)(?P<between>{_LOWER}))?"
         r"\s+(?P<particle>de |d'|d’)?"
         rf"(?P<name>{_NAME})(?![\w-]|\.\w)"

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from spacy.tokens import Doc
 
@@ -35,14 +36,18 @@ def _tails() -> frozenset[str]:
     return frozenset(rules()["organisation_tails"])
 
 
-def head_label(surface: str) -> str | None:
-    """ORG or MISC for a name of two words or more opening with a head word or holding an
-    English organisation word; None otherwise."""
+def head_label(surface: str, model_label: str = "") -> str | None:
+    """ORG or MISC for a name opening with a head word (`le Congrès` alone too) or holding
+    an English organisation word after its first word; None otherwise."""
     words = surface.replace("-", " ").split()
-    if len(words) < 2:
+    if not words:
         return None
-    if words[0] in _heads():
+    if len(words) == 1 and words[0] not in rules()["standalone_heads"]:
+        words = []  # `Centre` alone is the region; `le Congrès` alone is the institution
+    if words and words[0] in _heads():
         return _heads()[words[0]]
+    if re.fullmatch(r"[A-Z]{2,6}", surface) and model_label == "LOC":
+        return "ORG"  # `ESO`, `OMS`: an acronym is not a place (countries are in the alias table)
     if any(word in _tails() for word in words[1:]):
         return "ORG"
     return None

@@ -23,7 +23,7 @@ def _relabel(text: str, mention: Mention, designators, bases: set[str]) -> Menti
     label = _alias_label(surface)
     if label:
         return replace(mention, label=label)
-    label = head_label(surface)
+    label = head_label(surface, mention.label)
     if label and mention.source not in ("typed", "name"):
         return replace(mention, label=label)
     if "-" in surface and _alias_label(surface.split("-")[0]) == "ORG":
