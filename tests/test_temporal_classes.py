@@ -99,6 +99,23 @@ CASES += [
     ("Il a été sélectionné pour l'Euro 2012 avec son club.", "2012-06-16", "l'Euro 2012",
      "2012-01-01", "2013-01-01"),
 ]
+CASES += [
+    # « jour pour jour » makes an offset one exact day
+    ("Il y a un an jour pour jour, le séisme frappait la ville.", "2012-07-04",
+     "Il y a un an jour pour jour", "2011-07-04", "2011-07-05"),
+    # approximate amounts
+    ("Il y a une dizaine d'années, la ville était pauvre.", "2012-07-04",
+     "Il y a une dizaine d'années", "2002-01-01", "2003-01-01"),
+    ("Le rapport sera publié dans une quinzaine de jours.", "2012-07-04",
+     "dans une quinzaine de jours", "2012-07-19", "2012-07-20"),
+    ("En ce début d'année, les ventes ont chuté.", "2012-02-10", "ce début d'année",
+     "2012-01-01", "2012-04-01"),
+    ("La décennie 2000 fut difficile pour l'usine.", "2012-07-04", "La décennie 2000",
+     "2000-01-01", "2010-01-01"),
+    ("Au cours du week-end, trois accidents ont eu lieu.", "2012-07-04",
+     "Au cours du week-end", "2012-06-30", "2012-07-02"),
+]
+
 # parts of a day follow the last day of the text; alone they are not dated
 PARTS = [
     ("Le feu a pris le 29 octobre 2012. Dans la soirée, les pompiers sont arrivés.",
@@ -118,8 +135,9 @@ LISTS = [
      ["en 2010", "en 2009"]),
     ("Entre 1500 et 2000 manifestants ont défilé.", "2012-07-07", []),
 ]
-NONE = [
+NONE = [  # the expression found is the only one: the rest is a count or a habit
     ("Samedi 11 personnes ont été blessées.", "2012-08-03", "Samedi"),
+    ("Le week-end, il travaille au café depuis 2010.", "2012-07-04", "depuis 2010"),
 ]
 
 

@@ -153,6 +153,9 @@ CONTRACTIONS = {"du": "le", "au": "le", "des": "les", "aux": "les"}
 
 def relative_row(phrase: str) -> dict:
     """The relative.csv row of a matched phrase, contracted article or not."""
+    table = lexicon()["relative"]
+    if fold(phrase) in table:
+        return table[fold(phrase)]
     words = fold(phrase).split(" ", 1)
     if words[0] in CONTRACTIONS and len(words) == 2:
         words[0] = CONTRACTIONS[words[0]]

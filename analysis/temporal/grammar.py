@@ -99,7 +99,7 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
         "year": (rf"(?:(?P<lead>{alt(lex['year_lead'])})\s+|(?P<noun>{year_noun})\s+)?{mod}"
                  rf"(?P<year>{YEAR}|\d{{1,4}}(?=\s+{era}))(?:\s+(?P<era>{era}))?"
                  r"(?!\s*(?:%|€|\$|£|,\d|\.\d))", h_year),
-        "decade": (rf"{mod}(?:{alt(lex['decade_lead'])}\s+)?années\s+"
+        "decade": (rf"{mod}(?:{alt(lex['decade_lead'])}\s+)?(?:années|(?:la\s+)?décennie)\s+"
                    r"(?P<decade>(?:19|20)?\d0)(?!\s*%)", h_decade),
         "century": (rf"{mod}(?:{alt(lex['century_lead'])}\s+)?(?P<century>{cent})\s+siècle"
                     rf"(?:\s+(?P<era>{era}))?", h_century),
@@ -112,10 +112,10 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
                        rf"(?:\s+(?P<year>{YEAR}))?", h_month_half),
         "offset": (rf"(?P<kind>{alt(offset_kinds)})\s+"
                    rf"(?:(?P<adv>{alt(lex['offset_adverbs'])})(?:\s+|(?<=')))?"
-                   rf"(?P<n>{number})\s+"
-                   rf"(?P<unit>{alt(lex['units'])})", h_offset),
+                   rf"(?P<n>{number})(?:\s+|(?<='))"
+                   rf"(?P<unit>{alt(lex['units'])})(?P<exact>\s+jour\s+pour\s+jour)?", h_offset),
         "anaphor": (rf"(?P<phrase>{alt(lex['anaphora'])})", h_anaphor),
-        "anaphoric_offset": (rf"(?P<n>{number})\s+(?P<unit>{alt(lex['units'])})\s+"
+        "anaphoric_offset": (rf"(?P<n>{number})(?:\s+|(?<='))(?P<unit>{alt(lex['units'])})\s+"
                              rf"(?P<rel>{alt(lex['anaphoric_later'] + lex['anaphoric_earlier'])})",
                              h_anaphoric_offset),
         "last_n": (rf"(?:{alt(lex['last_n_lead'])})\s+(?P<n>{number})\s+"

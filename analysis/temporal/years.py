@@ -10,7 +10,7 @@ from dataclasses import replace
 import pandas as pd
 
 from .context import NAT, Context, _followed_by_noun, _rel_direction, _unresolved
-from .interval import DAY, Resolved, _stamp, year_code
+from .interval import DAY, Resolved, _stamp, day_resolved, year_code
 from .lexicon import fold, lexicon
 from .units import shift, unit_interval, with_mod
 
@@ -163,6 +163,8 @@ def h_offset(m: re.Match, ctx: Context) -> Resolved | None:
         return Resolved(pub, shift(pub, unit, amount) + DAY, unit, _duration(amount, unit),
                         "publication", direction)
     moved = shift(pub, unit, -amount if past else amount)
+    if m["exact"]:  # « il y a cinquante ans jour pour jour »: that very day
+        return replace(day_resolved(moved, "publication"), direction=direction)
     found = replace(unit_interval(unit, moved), direction=direction)
     if m["adv"] and fold(m["adv"]) in {fold(w) for w in lex["offset_more"]}:
         # « dans un peu plus d'un mois »: beyond that day, within its unit
