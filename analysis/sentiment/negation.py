@@ -12,34 +12,40 @@ A negation flips the charged words of the predicate it negates, not every word n
 - « aucun » negates its noun when no « ne » does (« aucun doute »).
 
 From the negated word the scope extends to its predicative complements and modifiers
-(`SCOPE_DEPS`: « il ne faut pas être inquiet » reaches « inquiet », « ce n'est pas une bonne
-nouvelle » reaches « bonne »), and to an object introduced by « de » or « aucun » (« il n'y a pas
-de danger »), but not to an object with its own determiner: « Poutine ne gagnera pas cette
-guerre » negates « gagner », and « guerre » keeps its sign. « ne » alone on « cesser » (« ils ne
-cessent de mentir ») negates nothing. A cleft negation (« ce n'est pas
-cette mesure populiste qui… ») denies the choice of the noun, not its charge: nothing flips.
+(`scope_deps` of `data/sentiment/negation.json`: « il ne faut pas être inquiet » reaches
+« inquiet », « ce n'est pas une bonne nouvelle » reaches « bonne »), and to an object
+introduced by « de » or « aucun » (« il n'y a pas de danger »), but not to an object with its
+own determiner: « Poutine ne gagnera pas cette guerre » negates « gagner », and « guerre »
+keeps its sign. « ne » alone on « cesser » (« ils ne cessent de mentir ») negates nothing. A
+cleft negation (« ce n'est pas cette mesure populiste qui… ») denies the choice of the noun, not
+its charge: nothing flips.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-NE = {"ne", "n'", "n’"}
-NE_PARTNERS = {"pas", "jamais", "plus", "guère", "rien", "point", "nullement", "personne",
-               "aucun", "aucune", "ni"}
-ALONE = {"pas", "jamais", "guère", "nullement"}
-"""Negators that negate their head even without « ne »."""
-SCOPE_DEPS = {"xcomp", "amod", "acomp", "advmod", "fixed", "flat", "compound"}
-"""Dependencies through which a negation reaches further from the negated word."""
+from ..paths import data_file
+
 CLAUSE_END = {",", ";", ":", ".", "!", "?", "…", "(", ")", "«", "»", "“", "”", '"'}
 CHARGED_POS = ("ADJ", "NOUN", "VERB")
-PARTITIVE = {"de", "d'", "d’", "aucun", "aucune"}
-NOT_NEGATED = {"cesser"}
-"""Verbs whose « ne » alone is no negation: « ils ne cessent de mentir » (they keep lying)."""
 RESTRICTIVE_REACH = 8
 """« ne … que »: how many tokens after « ne » a « que » is looked for."""
+
+
+@functools.cache
+def words() -> dict[str, frozenset[str]]:
+    """The word lists of `data/sentiment/negation.json`: `ne`; `ne_partners` (« pas », « jamais »,
+    « personne »…); `alone`, negators that negate their head without « ne »; `partitive`, the
+    words that bring an object into the scope (« pas de », « aucun »); `ne_alone_not_negation`,
+    verbs whose « ne » alone negates nothing (« ne cesse de »); `restrictive` (« ne … que »);
+    `scope_deps`, the dependencies through which a negation reaches further."""
+    with data_file("sentiment", "negation.json").open(encoding="utf-8") as handle:
+        return {key: frozenset(values) for key, values in json.load(handle).items()}
 
 
 def _clause_after(token: Token, reach: int) -> list[Token]:
@@ -52,9 +58,9 @@ def _clause_after(token: Token, reach: int) -> list[Token]:
     return out
 
 
-def ne_alone_with(ne: Token, verbs: set[str]) -> bool:
+def ne_alone_with(ne: Token, verbs: frozenset[str]) -> bool:
     """« ne » with no partner on one of `verbs` (« ne cesse de »)."""
-    partners = any(t.lower_ in NE_PARTNERS for t in _clause_after(ne, RESTRICTIVE_REACH))
+    partners = any(t.lower_ in words()["ne_partners"] for t in _clause_after(ne, RESTRICTIVE_REACH))
     return not partners and ne.head.lemma_.lower() in verbs
 
 
@@ -63,9 +69,9 @@ def is_restrictive(ne: Token) -> bool:
     than « plus » between (« ne … plus que » is restrictive too)."""
     for t in _clause_after(ne, RESTRICTIVE_REACH):
         low = t.lower_
-        if low in ("que", "qu'", "qu’"):
+        if low in words()["restrictive"]:
             return True
-        if low in NE_PARTNERS and low != "plus":
+        if low in words()["ne_partners"] and low != "plus":
             return False
     return False
 
@@ -93,12 +99,12 @@ def partitive_objects(word: Token) -> list[Token]:
     return [
         c for c in word.children
         if c.i > word.i and c.dep_.split(":")[0] in ("obj", "xcomp", "nsubj")
-        and c.i > 0 and c.doc[c.i - 1].lower_ in PARTITIVE
+        and c.i > 0 and c.doc[c.i - 1].lower_ in words()["partitive"]
     ]
 
 
 def scope(word: Token, allowed: set[int]) -> set[int]:
-    """`word` and the words reached from it through `SCOPE_DEPS` (and its partitive objects),
+    """`word` and the words reached from it through `scope_deps` (and its partitive objects),
     inside `allowed`."""
     found, todo = set(), [word, *partitive_objects(word)]
     while todo:
@@ -106,7 +112,7 @@ def scope(word: Token, allowed: set[int]) -> set[int]:
         if t.i in found or t.i not in allowed:
             continue
         found.add(t.i)
-        todo.extend(c for c in t.children if c.dep_.split(":")[0] in SCOPE_DEPS)
+        todo.extend(c for c in t.children if c.dep_.split(":")[0] in words()["scope_deps"])
     return found
 
 
@@ -119,7 +125,11 @@ def negated_words(tokens: Sequence[Token], ignore: set[int] | None = None) -> se
     targets: list[Token] = []
     with_ne = set()
     for t in tokens:
-        if t.lower_ in NE and not is_restrictive(t) and not ne_alone_with(t, NOT_NEGATED):
+        if (
+            t.lower_ in words()["ne"]
+            and not is_restrictive(t)
+            and not ne_alone_with(t, words()["ne_alone_not_negation"])
+        ):
             targets.append(t.head)
             with_ne.add(t.head.i)
     for t in tokens:
@@ -127,7 +137,8 @@ def negated_words(tokens: Sequence[Token], ignore: set[int] | None = None) -> se
         head = t.head
         if head is t:
             continue
-        if low in ALONE and t.pos_ == "ADV" and head.i not in with_ne and not after_determiner(t):
+        alone = low in words()["alone"] and t.pos_ == "ADV" and not after_determiner(t)
+        if alone and head.i not in with_ne:
             targets.append(head)
         elif low == "sans":
             targets.append(head)
