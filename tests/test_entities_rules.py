@@ -334,3 +334,26 @@ def test_a_plural_type_noun_types_the_name():
         ("Ariane 5", "MISC", "Ariane 5"),
         ("Pascal Paoli", "MISC", "Pascal Paoli"),
     ]
+
+
+def test_a_known_name_then_de_and_a_city_is_two_mentions_but_not_with_du():
+    text = "Les Jeux olympiques de Tokyo et l'Assemblée nationale du Québec, selon Météo France."
+    ents = [
+        ("Jeux olympiques de Tokyo", "MISC"),
+        ("Assemblée nationale du Québec", "ORG"),
+        ("Météo", "ORG"),
+    ]
+    assert found(text, ents) == [
+        ("Jeux olympiques", "MISC", "Jeux olympiques"),
+        ("Tokyo", "LOC", "Tokyo"),
+        ("Assemblée nationale du Québec", "ORG", "Assemblée nationale du Québec"),
+        ("Météo France", "ORG", "Météo-France"),
+    ]
+
+
+def test_a_plural_kinship_noun_and_a_surname_name_the_family():
+    text = "Les sœurs Durand ont gagné ; Marie Durand aussi."
+    assert found(text, [("Durand", "PER"), ("Marie Durand", "PER")]) == [
+        ("sœurs Durand", "PER", "sœurs Durand"),
+        ("Marie Durand", "PER", "Marie Durand"),
+    ]

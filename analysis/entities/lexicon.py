@@ -48,14 +48,19 @@ def fold(name: str) -> str:
 def aliases() -> dict[str, tuple[str, str]]:
     """Surface form → (canonical name, label), from `data/entities/aliases.csv`.
 
-    Every canonical name is also a form of itself, and a place whose name opens with `Le` or
-    `Les` is also found without it, as after `au`, `du`, `aux` (`au Caire` → `Le Caire`).
+    Every canonical name is also a form of itself, a hyphenated name of capitalised parts is
+    also found with spaces (`Météo France`), and a place whose name opens with `Le` or `Les` is
+    also found without it, as after `au`, `du`, `aux` (`au Caire` → `Le Caire`).
     """
     table: dict[str, tuple[str, str]] = {}
     for row in read_csv_rows("entities", "aliases.csv"):
         value = (row["canonical"].strip(), row["label"].strip())
         table.setdefault(value[0], value)
         table[row["alias"].strip()] = value
+    for form, value in list(table.items()):  # `Météo France` for `Météo-France`
+        spaced = form.replace("-", " ")
+        if spaced != form and all(part[:1].isupper() for part in form.split("-")):
+            table.setdefault(spaced, value)
     for form, value in list(table.items()):  # `au Caire`, `du Havre`: the article is contracted
         article, _, rest = form.partition(" ")
         if value[1] == "LOC" and article in ("Le", "Les") and rest:

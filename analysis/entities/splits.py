@@ -6,7 +6,9 @@
   the article are two mentions,
   the place with its own label. Not when the span opens with an organisation or event head
   (`Université de Caen`, `Festival interceltique de Lorient`: the place is part of the name,
-  see `heads.py`) or is itself an alias-table name.
+  see `heads.py`) unless what precedes the place is itself an alias-table name (`Jeux
+  olympiques de Londres`; not `Assemblée nationale du Québec`), or when the whole span is an
+  alias-table name.
 - `Sénat pour les démocrates`: a preposition followed by a lowercase word ends the name.
 """
 
@@ -42,6 +44,12 @@ def _known_places(text: str, mentions: list[Mention]) -> set[str]:
     return {text[m.start : m.end] for m in mentions if m.label == "LOC"} | cities()
 
 
+def _known_then_city(surface: str, glue: re.Match) -> bool:
+    """`Jeux olympiques de Londres`: an alias-table name, then a bare `de` and a city (with an
+    article, `Assemblée nationale du Québec`, the complement says whose, not where)."""
+    return surface[: glue.start()] in aliases() and glue.group(0).strip() in ("de", "d'", "d’")
+
+
 def split_glued(text: str, mentions: list[Mention]) -> list[Mention]:
     """Model spans cut into a name and a place, or cut before a lowercase tail (see module)."""
     places = _known_places(text, mentions)
@@ -60,7 +68,7 @@ def split_glued(text: str, mentions: list[Mention]) -> list[Mention]:
         right = surface[glue.end() :] if glue else ""
         if (
             glue
-            and surface.split(" ")[0] not in heads
+            and (surface.split(" ")[0] not in heads or _known_then_city(surface, glue))
             and (right in places and right != surface or _alias_label(right) == "LOC")
         ):
             left_end = mention.start + glue.start()
