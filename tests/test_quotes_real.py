@@ -110,6 +110,20 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "Submergée par l'émotion, Serena Williams déclare en recevant la coupe que « Je suis "
     "heureuse ».": [
         ("Je suis heureuse", "partial", "Serena Williams", "déclarer", "verb_before")],
+    # a pronoun after a long quote: the quoted words do not count in the distance to its subject
+    "Le maire de Lyon, Paul Rey, appelle à voter pour Jean Morel. « Notre climat change. Les "
+    "tempêtes que nous avons vécues dans la vallée du Rhône et dans le monde peuvent être ou ne "
+    "pas être le résultat de ce changement, mais le risque qu'elles le soient, compte tenu des "
+    "dégâts de cette semaine, devrait obliger tous les élus à agir vite, très vite, et sans "
+    "attendre la prochaine élection ni le prochain budget » déclare-t-il dans une tribune. Il "
+    "reconnaît que la tempête a influencé son choix.": [
+        ("Notre climat change. Les tempêtes que nous avons vécues dans la vallée du Rhône et "
+         "dans le monde peuvent être ou ne pas être le résultat de ce changement, mais le risque "
+         "qu'elles le soient, compte tenu des dégâts de cette semaine, devrait obliger tous les "
+         "élus à agir vite, très vite, et sans attendre la prochaine élection ni le prochain "
+         "budget", "direct", "Paul Rey", "déclarer", "inverted+pronoun"),
+        ("la tempête a influencé son choix", "indirect", "Paul Rey", "reconnaître",
+         "indirect+pronoun")],
 }
 
 

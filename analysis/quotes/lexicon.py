@@ -22,8 +22,9 @@ AUXILIARY_FORMS = {"a", "ont", "avait", "avaient", "aura", "est", "sont", "étai
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 DEFINITE = {"le", "la", "l'", "les", "ce", "cette", "cet"}
 INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "quelques"}
-PRONOUN_SUBJECT_WINDOW = 300
-"""Characters before a pronoun in which a subject mention beats a closer non-subject."""
+PRONOUN_SUBJECT_WINDOW = 400
+"""Characters before a pronoun (quoted words not counted) in which a subject mention beats a
+closer non-subject."""
 MAX_GAP_TO_QUE = 10
 """Tokens allowed between a reporting verb and the « que » that opens indirect speech."""
 

@@ -82,7 +82,11 @@ class PronounResolver:
         Pécresse. « … », a-t-elle lancé » → Le Pen. A role that does not resolve stops the
         search (the caller then falls back to the nearest person). `lo` narrows the search
         (to the pronoun's own sentence)."""
-        lo = pronoun.idx - PRONOUN_SUBJECT_WINDOW if lo is None else lo
+        if lo is None:  # quoted words do not count in the distance (a long quote between)
+            lo = pronoun.idx - PRONOUN_SUBJECT_WINDOW
+            for a, b in sorted(self.quoted, reverse=True):
+                if a < pronoun.idx and b > lo:
+                    lo -= min(b, pronoun.idx) - max(a, lo)
         for t in reversed(self.doc[: pronoun.i]):
             if t.idx < lo:
                 break
