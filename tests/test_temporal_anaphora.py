@@ -55,6 +55,10 @@ CASES = [
      [("en 2010", "2010-01-01", "2011-01-01", "year", "absolute"),
       ("Six mois après", "2011-06-01", "2011-07-01", "month", "antecedent:en juin 2011"),
       ("en juin 2011", "2011-06-01", "2011-07-01", "month", "absolute")]),
+    ("Le 5 juillet 1962, il y a cinquante ans, le pays devenait indépendant.",
+     [("Le 5 juillet 1962", "1962-07-05", "1962-07-06", "day", "absolute"),
+      ("il y a cinquante ans", "1962-07-05", "1962-07-06", "day",
+       "antecedent:Le 5 juillet 1962")]),
     # no antecedent, or an event named after the anaphor: no row
     ("Le lendemain, les secours sont arrivés.", []),
     ("Le 3 juin 2010, il arrive. La veille des élections, il parle.",

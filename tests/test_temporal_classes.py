@@ -135,9 +135,16 @@ LISTS = [
      ["en 2010", "en 2009"]),
     ("Entre 1500 et 2000 manifestants ont défilé.", "2012-07-07", []),
 ]
+CASES += [
+    ("2011 a été marquée par la crise dans la région.", "2012-07-05", "2011", "2011-01-01",
+     "2012-01-01"),
+    ("Le budget de l'année en cours a été voté.", "2012-07-05", "l'année en cours",
+     "2012-01-01", "2013-01-01"),
+]
 NONE = [  # the expression found is the only one: the rest is a count or a habit
     ("Samedi 11 personnes ont été blessées.", "2012-08-03", "Samedi"),
     ("Le week-end, il travaille au café depuis 2010.", "2012-07-04", "depuis 2010"),
+    ("1500 ont manifesté hier devant la mairie.", "2012-07-04", "hier"),
 ]
 
 

@@ -88,8 +88,12 @@ def resolve_in_order(mentions: list[Mention], ctx: Context, compose) -> list[Men
     for index, mention in enumerate(mentions):
         res = mention.resolved
         following = mentions[index + 1] if index + 1 < len(mentions) else None
+        previous = mentions[index - 1] if index else None
         if following is not None and _restated(mention, following, ctx):
             res = _plain(following.resolved, f"antecedent:{following.start}")
+        elif previous is not None and _restates_previous(mention, previous, ctx):
+            row_start = out[-1].start if out else previous.start
+            res = _plain(previous.resolved, f"antecedent:{row_start}")
         elif isinstance(res, Anaphor):
             res = from_antecedent(res, history)
             if res is None:
@@ -119,6 +123,18 @@ def _restated(mention: Mention, following: Mention, ctx: Context) -> bool:
     return (res.anchor == "absolute" and pd.notna(res.start_date)
             and (_APPOSITION.fullmatch(ctx.text, mention.end, following.start) is not None
                  or gap.fullmatch(ctx.text, mention.end, following.start) is not None))
+
+
+def _restates_previous(mention: Mention, previous: Mention, ctx: Context) -> bool:
+    """« Le 5 juillet 1962, il y a cinquante ans, … »: an offset from publication right after
+    an absolute date it contains takes that date."""
+    res, before = mention.resolved, previous.resolved
+    if mention.rule != "offset" or res.value.startswith("P") or before.anchor != "absolute":
+        return False
+    if pd.isna(res.start_date) or pd.isna(before.start_date):
+        return False
+    inside = res.start_date <= before.start_date and before.end_date <= res.end_date
+    return inside and _APPOSITION.fullmatch(ctx.text, previous.end, mention.start) is not None
 
 
 def _plain(res: Resolved, anchor: str) -> Resolved:

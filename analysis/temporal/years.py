@@ -20,7 +20,7 @@ _NUMBER_RANGE = re.compile(r"\s*(?:et|à|-|–)\s*\d")
 def h_year(m: re.Match, ctx: Context) -> Resolved | None:
     """« en 2019 », « depuis 2015 », « début 2020 », « l'année 1945 », « en 52 av. J.-C. »."""
     named = m["era"] or m["noun"] or _in_parentheses(m, ctx)
-    listed = _listed(m, ctx)
+    listed = _listed(m, ctx) or _year_subject(m, ctx)
     triggered = m["lead"] or m["mod"] or ctx.before(m.start(), lexicon()["year_trigger"])
     if not named and (not (triggered or listed) or _followed_by_noun(m, ctx)):
         return None
@@ -34,6 +34,18 @@ def h_year(m: re.Match, ctx: Context) -> Resolved | None:
 
 
 _LISTED = re.compile(r"(?<!\d)(?:1\d|20|21)\d\d\s*(?:,|et|ou)\s*$")
+
+
+def _year_subject(m: re.Match, ctx: Context) -> bool:
+    """« 2011 a été marquée par … », « 2013 sera l'année … »: a year opening a sentence, a
+    singular verb right after it."""
+    span = ctx.doc.char_span(m.start("year"), m.end("year"), alignment_mode="expand")
+    if span is None or m.start() != m.start("year") or not span[0].is_sent_start:
+        return False
+    after = ctx.doc[span.end] if span.end < len(ctx.doc) else None
+    # a year takes a singular verb; « 2000 ont manifesté » counts people
+    return (after is not None and after.pos_ in ("VERB", "AUX")
+            and "Plur" not in after.morph.get("Number"))
 
 
 def _in_parentheses(m: re.Match, ctx: Context) -> bool:
