@@ -357,3 +357,8 @@ def test_a_plural_kinship_noun_and_a_surname_name_the_family():
         ("sœurs Durand", "PER", "sœurs Durand"),
         ("Marie Durand", "PER", "Marie Durand"),
     ]
+
+
+def test_the_place_of_a_dateline_is_no_mention():
+    text = "2 juillet 2012. - Lyon - Le maire de Lyon parle.\nSuite à cela, rien."
+    assert found(text, [("Lyon", "LOC"), ("Lyon", "LOC")]) == [("Lyon", "LOC", "Lyon")]
