@@ -124,6 +124,15 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
          "budget", "direct", "Paul Rey", "déclarer", "inverted+pronoun"),
         ("la tempête a influencé son choix", "indirect", "Paul Rey", "reconnaître",
          "indirect+pronoun")],
+    # « a-t-il précisé » after unmarked speech; a pronoun takes an inverted subject, not the
+    # object of « appelle à voter pour »
+    "Le texte a été adopté, a annoncé le président de l'Assemblée Claude Bartolone. Sur 544 "
+    "votants, 302 ont voté pour, a-t-il précisé.": [
+        ("Le texte a été adopté", "indirect", "Claude Bartolone", "annoncer", "inverted"),
+        ("Sur 544 votants, 302 ont voté pour", "indirect", "Claude Bartolone", "préciser",
+         "inverted+pronoun")],
+    "Le maire, Paul Rey, appelle à voter pour Jean Morel. Il affirme que le bilan est bon.": [
+        ("le bilan est bon", "indirect", "Paul Rey", "affirmer", "indirect+pronoun")],
 }
 
 

@@ -7,8 +7,27 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import PRONOUN_SUBJECT_WINDOW, role_nouns
+from .lexicon import NP_LINKS, PRONOUN_SUBJECT_WINDOW, role_nouns
 from .text import inside, sentence_of
+from .verbs import reporting_lemma
+
+
+def inverted_subject(token: Token) -> bool:
+    """« …, a annoncé le président de l'Assemblée Claude Bartolone »: a noun or name right
+    after a reporting verb that follows a comma is that verb's subject, whatever the parser
+    says."""
+    doc = token.doc
+    for t in reversed(doc[max(0, token.i - 8) : token.i]):
+        if reporting_lemma(t):
+            before = doc[t.i - 1] if t.i > 0 else None
+            while before is not None and before.i > 0 and (before.pos_ == "AUX" or (
+                    before.text.startswith("-"))):
+                before = doc[before.i - 1]
+            return before is not None and before.text in (",", "»", "”", '"')
+        if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or (
+                t.pos_ == "ADP" and t.lower_ not in NP_LINKS):
+            return False  # « appelle à voter pour X »: X is no subject
+    return False
 
 
 class PronounResolver:
@@ -91,7 +110,7 @@ class PronounResolver:
             if t.idx < lo:
                 break
             if t.pos_ not in ("PROPN", "NOUN") or inside(t.idx, self.quoted) or not (
-                    t.dep_.startswith("nsubj") or self.opens_sentence(t)):
+                    t.dep_.startswith("nsubj") or self.opens_sentence(t) or inverted_subject(t)):
                 continue
             covering = self.covering(t)
             role = t.lemma_.lower() in role_nouns() or t.lower_ in role_nouns()

@@ -29,7 +29,8 @@ def verb_group_start(verb: Token) -> Token:
     doc = verb.doc
     i = verb.i
     while i > 0 and (doc[i - 1].lower_ in AUXILIARY_FORMS or doc[i - 1].pos_ in ("AUX", "ADV")
-                     ) and doc[i - 1].text != ",":
+                     or doc[i - 1].text.startswith("-") and len(doc[i - 1]) > 1
+                     ) and doc[i - 1].text != ",":  # « a-t-il précisé »
         i -= 1
     return doc[i]
 
