@@ -362,3 +362,8 @@ def test_a_plural_kinship_noun_and_a_surname_name_the_family():
 def test_the_place_of_a_dateline_is_no_mention():
     text = "2 juillet 2012. - Lyon - Le maire de Lyon parle.\nSuite à cela, rien."
     assert found(text, [("Lyon", "LOC"), ("Lyon", "LOC")]) == [("Lyon", "LOC", "Lyon")]
+
+
+def test_a_participle_opening_a_sentence_is_no_mention_whatever_follows():
+    text = "Baptisée Nova, l'étoile brille."
+    assert found(text, [("Baptisée", "LOC"), ("Nova", "MISC")]) == [("Nova", "MISC", "Nova")]

@@ -95,18 +95,21 @@ def _model_mentions(doc: Doc) -> list[Mention]:
 
 def _is_capitalised_word(doc: Doc, ent) -> bool:
     """A one-word span opening a sentence or a line that is a common word capitalised there
-    (`Rappelons, ...`, `Submergée par ...`, `Grosse surprise`): the tagger does not call it a
-    proper noun, or it has a verb or participle ending (`rules.json` `common_word_endings`),
-    and a comma or a lowercase word follows. Listed first names and alias-table names stay."""
+    (`Rappelons, ...`, `Submergée par ...`, `Baptisée Kepler-64b`): it has a verb or participle
+    ending (`rules.json` `common_word_endings`), or the tagger calls it a verb, adverb or
+    pronoun and a comma or a lowercase word follows. Listed first names and alias-table names
+    stay."""
     token = doc[ent.start]
     if len(ent) != 1 or not token.is_alpha or token.text in aliases() or is_first_name(token.text):
         return False
     opens = token.is_sent_start or token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if not opens or following is None or not (following.text == "," or following.text.islower()):
+    if not opens or following is None:
         return False
-    ending = re.search(rules()["common_word_endings"]["regex"], token.text)
-    return token.pos_ in ("VERB", "AUX", "ADV", "PRON") or bool(ending)
+    if re.search(rules()["common_word_endings"]["regex"], token.text):
+        return True  # `Baptisée Kepler-64b, ...`: a participle, whatever follows
+    lower_next = following.text == "," or following.text.islower()
+    return lower_next and token.pos_ in ("VERB", "AUX", "ADV", "PRON")
 
 
 def _is_name_part(token) -> bool:
