@@ -59,6 +59,10 @@ CASES = [
      [("Le 5 juillet 1962", "1962-07-05", "1962-07-06", "day", "absolute"),
       ("il y a cinquante ans", "1962-07-05", "1962-07-06", "day",
        "antecedent:Le 5 juillet 1962")]),
+    ("Le séisme a frappé le 27 juin 2012. Quelques heures plus tôt, une alerte a sonné.",
+     [("le 27 juin 2012", "2012-06-27", "2012-06-28", "day", "absolute"),
+      ("Quelques heures plus tôt", "2012-06-27", "2012-06-28", "day",
+       "antecedent:le 27 juin 2012")]),
     # no antecedent, or an event named after the anaphor: no row
     ("Le lendemain, les secours sont arrivés.", []),
     ("Le 3 juin 2010, il arrive. La veille des élections, il parle.",

@@ -141,6 +141,13 @@ CASES += [
     ("Le budget de l'année en cours a été voté.", "2012-07-05", "l'année en cours",
      "2012-01-01", "2013-01-01"),
 ]
+CASES += [
+    # hours count in whole days
+    ("Il a été libéré il y a 48 heures par ses ravisseurs.", "2012-11-10", "il y a 48 heures",
+     "2012-11-08", "2012-11-09"),
+    ("La pluie est tombée sans arrêt ces dernières 24 heures.", "2012-11-10",
+     "ces dernières 24 heures", "2012-11-09", "2012-11-11"),
+]
 NONE = [  # the expression found is the only one: the rest is a count or a habit
     ("Samedi 11 personnes ont été blessées.", "2012-08-03", "Samedi"),
     ("Le week-end, il travaille au café depuis 2010.", "2012-07-04", "depuis 2010"),

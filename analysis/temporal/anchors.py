@@ -28,7 +28,7 @@ import pandas as pd
 from .context import Context
 from .interval import DAY, NAT, Anaphor, Mention, Resolved, day_code
 from .lexicon import alt, fold, lexicon
-from .units import shift, unit_interval
+from .units import granularity_of, shift, unit_interval
 
 INTERVAL_UNITS = ("day", "week", "month", "year", "decade", "century")
 """Units `unit_interval` can build; a coarser antecedent of another kind keeps the anaphor's."""
@@ -152,7 +152,7 @@ def from_antecedent(anaphor: Anaphor, history: list[tuple[int, Resolved]]) -> Re
     """The anaphor dated from the latest earlier row it can refer to (None if there is none)."""
     unit = anaphor.unit
     for start, ante in reversed(history):
-        if unit == "same" or anaphor.kind == "shift" or _rank(ante.granularity) <= _rank(unit):
+        if unit == "same" or anaphor.kind != "point" or _rank(ante.granularity) <= _rank(unit):
             return _resolve(anaphor, ante, f"antecedent:{start}")
     return None
 
@@ -161,6 +161,10 @@ def _resolve(anaphor: Anaphor, ante: Resolved, anchor: str) -> Resolved:
     unit, offset = anaphor.unit, anaphor.offset
     if unit == "same":
         return _plain(ante, anchor)
+    if anaphor.kind in ("after", "before") and unit == "hour":
+        # « quelques heures plus tôt / plus tard »: most likely the same day
+        day = ante.start_date if anaphor.kind == "before" else ante.end_date - DAY
+        return Resolved(day, day + DAY, "day", day_code(day), anchor)
     if anaphor.kind in ("after", "before"):
         if anaphor.kind == "after":
             start = ante.end_date
@@ -168,7 +172,8 @@ def _resolve(anaphor: Anaphor, ante: Resolved, anchor: str) -> Resolved:
         else:
             end = ante.start_date
             start = shift(end, unit, -anaphor.span)
-        return Resolved(start, end, unit, f"{day_code(start)}/{day_code(end - DAY)}", anchor)
+        return Resolved(start, end, granularity_of(unit),
+                        f"{day_code(start)}/{day_code(end - DAY)}", anchor)
     base = ante.end_date - DAY if offset > 0 else ante.start_date
     if anaphor.kind == "shift":
         base = ante.start_date

@@ -120,6 +120,9 @@ def rules() -> list[tuple[str, re.Pattern, Callable]]:
                              h_anaphoric_offset),
         "last_n": (rf"(?:{alt(lex['last_n_lead'])})\s+(?P<n>{number})\s+"
                    rf"(?P<rel>{rel})\s+(?P<unit>{alt(lex['units'])})", h_last_n),
+        # « ces dernières 24 heures »: the adjective before the number
+        "last_n_before": (rf"(?:{alt(lex['last_n_lead'])})\s+(?P<rel>{rel})\s+(?P<n>{number})\s+"
+                          rf"(?P<unit>{alt(lex['units'])})", h_last_n),
     }
     return [(name, re.compile(_L + pattern + _R, re.IGNORECASE), handler)
             for name, (pattern, handler) in patterns.items()]

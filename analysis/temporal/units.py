@@ -17,8 +17,8 @@ SUBUNIT = {"week": "days", "month": "days", "season": "days", "year": "months", 
 
 def unit_start(unit: str, day: pd.Timestamp) -> pd.Timestamp:
     """First day of the calendar unit (ISO week from Monday) that contains `day`."""
-    if unit in ("day", "night"):
-        return day
+    if unit in ("day", "night", "hour"):  # hours count in whole days: the day they fall in
+        return day.normalize()
     if unit in ("week", "weekend"):
         monday = day - day.weekday() * DAY
         return monday + 5 * DAY if unit == "weekend" else monday
@@ -30,7 +30,7 @@ def unit_start(unit: str, day: pd.Timestamp) -> pd.Timestamp:
 
 def unit_end(unit: str, start: pd.Timestamp) -> pd.Timestamp:
     """Exclusive end of the unit starting at `start`."""
-    days = {"day": 1, "night": 2, "week": 7, "weekend": 2}
+    days = {"day": 1, "hour": 1, "night": 2, "week": 7, "weekend": 2}
     if unit in days:
         return start + days[unit] * DAY
     return add_months(start, {"month": 1, "year": 12, "decade": 120, "century": 1200}[unit])
@@ -38,6 +38,8 @@ def unit_end(unit: str, start: pd.Timestamp) -> pd.Timestamp:
 
 def shift(day: pd.Timestamp, unit: str, amount: int) -> pd.Timestamp:
     """`day` moved by `amount` calendar units."""
+    if unit == "hour":  # « il y a 48 heures »: the day that many hours away
+        return (day + amount * pd.Timedelta(hours=1)).normalize()
     days = {"day": 1, "night": 1, "week": 7, "weekend": 7}
     if unit in days:
         return day + amount * days[unit] * DAY
@@ -46,6 +48,8 @@ def shift(day: pd.Timestamp, unit: str, amount: int) -> pd.Timestamp:
 
 def unit_value(unit: str, start: pd.Timestamp) -> str:
     """TIMEX3-style value of the unit starting at `start` (2022-06-25, 2022-W24, 199X …)."""
+    if unit == "hour":
+        return day_code(start)
     if unit == "night":  # the night from `start` to the next day, both days (TIMEX3 TNI)
         return f"{day_code(start)}TNI"
     if unit in ("week", "weekend"):
@@ -57,10 +61,15 @@ def unit_value(unit: str, start: pd.Timestamp) -> str:
     return f"{start.year // 10}X" if unit == "decade" else f"{start.year // 100}XX"
 
 
+def granularity_of(unit: str) -> str:
+    """The table's granularity for a unit: weekends are weeks, nights and hours days."""
+    return {"weekend": "week", "night": "day", "hour": "day"}.get(unit, unit)
+
+
 def unit_interval(unit: str, day: pd.Timestamp) -> Resolved:
     """The calendar unit containing `day`, as a Resolved anchored on the publication."""
     start = unit_start(unit, day)
-    granularity = {"weekend": "week", "night": "day"}.get(unit, unit)
+    granularity = granularity_of(unit)
     return Resolved(start, unit_end(unit, start), granularity, unit_value(unit, start),
                     "publication")
 

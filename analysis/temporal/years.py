@@ -12,7 +12,7 @@ import pandas as pd
 from .context import NAT, Context, _followed_by_noun, _rel_direction, _unresolved
 from .interval import DAY, Resolved, _stamp, day_resolved, year_code
 from .lexicon import fold, lexicon
-from .units import shift, unit_interval, with_mod
+from .units import granularity_of, shift, unit_interval, with_mod
 
 _NUMBER_RANGE = re.compile(r"\s*(?:et|à|-|–)\s*\d")
 
@@ -145,6 +145,8 @@ DURATION_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 
 def _duration(amount: int, unit: str) -> str:
     """ISO-8601 duration: P3Y, P2W, P10D."""
+    if unit == "hour":
+        return f"PT{amount}H"
     factor = {"decade": 10, "century": 100}.get(unit, 1)
     return f"P{amount * factor}{DURATION_CODE.get(unit, 'Y')}"
 
@@ -156,6 +158,7 @@ def h_offset(m: re.Match, ctx: Context) -> Resolved | None:
     number = fold(m["n"])
     amount = int(number) if number.isdigit() else lex["numbers"][number]
     unit = lex["units"][fold(m["unit"])]
+    gran = granularity_of(unit)
     past = kind in lex["offset_past"] or kind in lex["offset_since"]
     direction = "past" if past else "future"
     pub = ctx.pub
@@ -164,15 +167,15 @@ def h_offset(m: re.Match, ctx: Context) -> Resolved | None:
         if amount is not None and (kind in lex["offset_since"] or kind in lex["offset_by"]):
             value = _duration(amount, unit)
         if pd.isna(pub):
-            return Resolved(NAT, NAT, unit, value, "publication", direction)
+            return Resolved(NAT, NAT, gran, value, "publication", direction)
         since = int(kind in lex["offset_since"])
         start, end = (NAT, pub + DAY * since) if past else (pub + DAY, NAT)
-        return Resolved(start, end, unit, value, "publication", direction)
+        return Resolved(start, end, gran, value, "publication", direction)
     if kind in lex["offset_since"]:
-        return Resolved(shift(pub, unit, -amount), pub + DAY, unit, _duration(amount, unit),
+        return Resolved(shift(pub, unit, -amount), pub + DAY, gran, _duration(amount, unit),
                         "publication", direction)
     if kind in lex["offset_by"]:  # « d'ici deux ans »: from the publication day
-        return Resolved(pub, shift(pub, unit, amount) + DAY, unit, _duration(amount, unit),
+        return Resolved(pub, shift(pub, unit, amount) + DAY, gran, _duration(amount, unit),
                         "publication", direction)
     moved = shift(pub, unit, -amount if past else amount)
     if m["exact"]:  # « il y a cinquante ans jour pour jour »: that very day
@@ -193,6 +196,7 @@ def h_first_n(m: re.Match, ctx: Context) -> Resolved | None:
     number = fold(m["n"])
     amount = int(number) if number.isdigit() else lex["numbers"][number]
     unit = lex["units"][fold(m["unit"])]
+    gran = granularity_of(unit)
     year = m["year"] or m["year2"]
     if amount is None or unit not in ("day", "week", "month"):
         return None
@@ -201,9 +205,9 @@ def h_first_n(m: re.Match, ctx: Context) -> Resolved | None:
     elif pd.notna(ctx.pub):
         start, anchor = _stamp(ctx.pub.year), "publication"
     else:
-        return Resolved(NAT, NAT, unit, _duration(amount, unit), "publication")
+        return Resolved(NAT, NAT, gran, _duration(amount, unit), "publication")
     end = shift(start, unit, amount)
-    return Resolved(start, end, unit, f"{year_code(start.year)}/{_duration(amount, unit)}",
+    return Resolved(start, end, gran, f"{year_code(start.year)}/{_duration(amount, unit)}",
                     anchor)
 
 
@@ -218,13 +222,14 @@ def h_last_n(m: re.Match, ctx: Context) -> Resolved | None:
     if amount is None:
         return None
     unit = lex["units"][fold(m["unit"])]
+    gran = granularity_of(unit)
     direction = _rel_direction(m["rel"])
     value, pub = _duration(amount, unit), ctx.pub
     if pd.isna(pub):
-        return Resolved(NAT, NAT, unit, value, "publication", direction)
+        return Resolved(NAT, NAT, gran, value, "publication", direction)
     if direction == "past":
-        return Resolved(shift(pub, unit, -amount), pub + DAY, unit, value, "publication", "past")
-    return Resolved(pub + DAY, shift(pub, unit, amount) + DAY, unit, value, "publication",
+        return Resolved(shift(pub, unit, -amount), pub + DAY, gran, value, "publication", "past")
+    return Resolved(pub + DAY, shift(pub, unit, amount) + DAY, gran, value, "publication",
                     "future")
 
 
