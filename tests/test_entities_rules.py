@@ -367,3 +367,22 @@ def test_the_place_of_a_dateline_is_no_mention():
 def test_a_participle_opening_a_sentence_is_no_mention_whatever_follows():
     text = "Baptisée Nova, l'étoile brille."
     assert found(text, [("Baptisée", "LOC"), ("Nova", "MISC")]) == [("Nova", "MISC", "Nova")]
+
+
+def test_a_comma_a_reference_mark_or_an_adjective_after_a_known_name_ends_the_span():
+    text = (
+        "Lu dans Le Journal des Sports, de la Revue Verte et le Parti vert[2. La Francophonie "
+        "institutionnelle et l'État fédéral parlent."
+    )
+    ents = [
+        ("Journal des Sports, de la Revue Verte", "ORG"),
+        ("Parti vert[2", "ORG"),
+        ("Francophonie institutionnelle", "ORG"),
+        ("État fédéral", "LOC"),
+    ]
+    assert found(text, ents) == [
+        ("Journal des Sports", "ORG", "Journal des Sports"),
+        ("Revue Verte", "ORG", "Revue Verte"),
+        ("Parti vert", "ORG", "Parti vert"),
+        ("Francophonie", "ORG", "Organisation internationale de la Francophonie"),
+    ]

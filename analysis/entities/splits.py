@@ -10,6 +10,10 @@
   olympiques de Londres`; not `Assemblée nationale du Québec`), or when the whole span is an
   alias-table name.
 - `Sénat pour les démocrates`: a preposition followed by a lowercase word ends the name.
+- `Journal des Arts, de la Gazette des Communes`: a comma ends a name (what follows is another
+  one), so does a wiki reference mark (`Parti populaire espagnol[1`), and a lowercase
+  adjective after an alias-table name or a word that is never a name (`Francophonie
+  institutionnelle` → Francophonie, `État américain` → nothing).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import re
 from dataclasses import replace
 
 from ..paths import read_csv_rows
-from .lexicon import _alias_label, aliases, rules
+from .lexicon import _alias_label, _not_names, aliases, fold, rules
 from .schema import Mention
 
 _GLUE = re.compile(
@@ -44,6 +48,25 @@ def _known_places(text: str, mentions: list[Mention]) -> set[str]:
     return {text[m.start : m.end] for m in mentions if m.label == "LOC"} | cities()
 
 
+_COMMA_REST = re.compile(r",\s+(?:et\s+)?(?:de la |de l'|de l’|du |des |de |d'|d’)?(.+)$")
+_ADJECTIVE_TAIL = re.compile(r" [a-zàâäçéèêëîïôöûùüÿœ][\w-]*$")
+
+
+def _cut_point(surface: str) -> int | None:
+    """Where a model span stops being one name: at a comma (`Journal des Arts, de la Gazette`),
+    at a wiki reference mark (`espagnol[1`), or before a lowercase adjective after a known
+    name or a word that is never a name (`Francophonie institutionnelle`, `État américain`)."""
+    for mark in (", ", "["):
+        if mark in surface[1:]:
+            return surface.index(mark, 1)
+    adjective = _ADJECTIVE_TAIL.search(surface)
+    if adjective:
+        head = surface[: adjective.start()]
+        if head in aliases() or fold(head) in _not_names():
+            return adjective.start()
+    return None
+
+
 def _known_then_city(surface: str, glue: re.Match) -> bool:
     """`Jeux olympiques de Londres`: an alias-table name, then a bare `de` and a city (with an
     article, `Assemblée nationale du Québec`, the complement says whose, not where)."""
@@ -60,6 +83,16 @@ def split_glued(text: str, mentions: list[Mention]) -> list[Mention]:
         if mention.source != "model" or surface in aliases():
             result.append(mention)
             continue
+        cut = _cut_point(surface)
+        if cut is not None:
+            rest = _COMMA_REST.match(surface, cut)
+            if rest and rest.group(1)[:1].isupper():
+                start = mention.start + rest.start(1)
+                result.append(Mention(start, mention.end, mention.label, "model"))
+            mention = replace(mention, end=mention.start + cut)
+            surface = surface[:cut]
+            if fold(surface) in _not_names():
+                continue
         tail = _LOWER_TAIL.search(surface)
         if tail and tail.start() > 0:
             mention = replace(mention, end=mention.start + tail.start())
