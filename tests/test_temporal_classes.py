@@ -148,6 +148,13 @@ CASES += [
     ("La pluie est tombée sans arrêt ces dernières 24 heures.", "2012-11-10",
      "ces dernières 24 heures", "2012-11-09", "2012-11-11"),
 ]
+CASES += [
+    # « moins de N »: between publication and that day
+    ("Le vote aura lieu dans moins d'un mois selon le ministre.", "2012-07-04",
+     "dans moins d'un mois", "2012-07-05", "2012-08-05"),
+    ("Il a été élu il y a moins d'un an à ce poste.", "2012-07-04", "il y a moins d'un an",
+     "2011-07-04", "2012-07-05"),
+]
 NONE = [  # the expression found is the only one: the rest is a count or a habit
     ("Samedi 11 personnes ont été blessées.", "2012-08-03", "Samedi"),
     ("Le week-end, il travaille au café depuis 2010.", "2012-07-04", "depuis 2010"),

@@ -181,6 +181,13 @@ def h_offset(m: re.Match, ctx: Context) -> Resolved | None:
     if m["exact"]:  # « il y a cinquante ans jour pour jour »: that very day
         return replace(day_resolved(moved, "publication"), direction=direction)
     found = replace(unit_interval(unit, moved), direction=direction)
+    if m["adv"] and fold(m["adv"]) in {fold(w) for w in lex["offset_less"]}:
+        # « dans moins d'un mois », « il y a moins d'un an »: between publication and that day
+        if past:
+            return Resolved(moved, pub + DAY, gran, _duration(amount, unit), "publication",
+                            direction)
+        return Resolved(pub + DAY, moved + DAY, gran, _duration(amount, unit), "publication",
+                        direction)
     if m["adv"] and fold(m["adv"]) in {fold(w) for w in lex["offset_more"]}:
         # « dans un peu plus d'un mois »: beyond that day, within its unit
         if past:
