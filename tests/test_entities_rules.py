@@ -386,3 +386,12 @@ def test_a_comma_a_reference_mark_or_an_adjective_after_a_known_name_ends_the_sp
         ("Parti vert", "ORG", "Parti vert"),
         ("Francophonie", "ORG", "Organisation internationale de la Francophonie"),
     ]
+
+
+def test_an_english_place_word_makes_a_place():
+    text = "Au Garfield Arena puis à Breezy Point."
+    ents = [("Garfield", "PER"), ("Breezy Point", "ORG")]
+    assert found(text, ents) == [
+        ("Garfield Arena", "LOC", "Garfield Arena"),
+        ("Breezy Point", "LOC", "Breezy Point"),
+    ]

@@ -38,7 +38,8 @@ def _tails() -> frozenset[str]:
 
 def head_label(surface: str, model_label: str = "") -> str | None:
     """ORG or MISC for a name opening with a head word (`le Congrès` alone too) or holding
-    an English organisation word after its first word; None otherwise."""
+    an English organisation word after its first word, LOC for an English name ending with a
+    place word (`Breezy Point`); None otherwise."""
     words = surface.replace("-", " ").split()
     if not words:
         return None
@@ -48,6 +49,8 @@ def head_label(surface: str, model_label: str = "") -> str | None:
         return _heads()[words[0]]
     if re.fullmatch(r"[A-Z]{2,6}", surface) and model_label == "LOC":
         return "ORG"  # `ESO`, `OMS`: an acronym is not a place (countries are in the alias table)
+    if len(words) > 1 and words[-1] in rules()["place_tails"]:
+        return "LOC"  # `Breezy Point`, `McCormick Place`
     if any(word in _tails() for word in words[1:]):
         return "ORG"
     return None

@@ -112,8 +112,9 @@ def _quoted_titles(text: str) -> list[tuple[int, int]]:
 def _english_join(text: str, mention: Mention) -> Mention | None:
     """An English name the model cut at `and`/`&` (`Hi Investment and` + `Securities`,
     `Sterling & Francine` + `Clark Art Institute`) or before an organisation word (`The
-    Hollywood` + `Reporter`): widened over the capitalised words that follow; None when
-    nothing is to be joined."""
+    Hollywood` + `Reporter`) or before an English place word (`Madrid` + `Arena`, `McCormick` +
+    `Place`: LOC): widened over the capitalised words that follow; None when nothing is to be
+    joined."""
     surface = text[mention.start : mention.end]
     if not surface[:1].isupper():
         return None
@@ -125,10 +126,9 @@ def _english_join(text: str, mention: Mention) -> Mention | None:
     if join:
         return replace(mention, end=join.end())
     after = _CAPS_AFTER.match(text, mention.end)
-    if (
-        after
-        and mention.label != "PER"
-        and after.group(0).split()[-1] in rules()["organisation_tails"]
-    ):
+    last = after.group(0).split()[-1] if after else ""
+    if after and last in rules()["place_tails"] and len(after.group(0).split()) == 1:
+        return replace(mention, end=after.end(), label="LOC")  # `Madrid` + `Arena`
+    if after and mention.label != "PER" and last in rules()["organisation_tails"]:
         return replace(mention, end=after.end())
     return None
