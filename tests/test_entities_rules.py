@@ -395,3 +395,23 @@ def test_an_english_place_word_makes_a_place():
         ("Garfield Arena", "LOC", "Garfield Arena"),
         ("Breezy Point", "LOC", "Breezy Point"),
     ]
+
+
+def test_a_first_name_alone_is_the_only_person_it_opens():
+    text = (
+        "Kateri Tekakwitha est née ici. Kateri a prié. Marie Curie et Marie Durand aussi ; Marie."
+    )
+    ents = [
+        ("Kateri Tekakwitha", "PER"),
+        ("Kateri", "LOC"),
+        ("Marie Curie", "PER"),
+        ("Marie Durand", "PER"),
+        ("Marie", "PER"),
+    ]
+    assert found(text, ents) == [
+        ("Kateri Tekakwitha", "PER", "Kateri Tekakwitha"),
+        ("Kateri", "PER", "Kateri Tekakwitha"),
+        ("Marie Curie", "PER", "Marie Curie"),
+        ("Marie Durand", "PER", "Marie Durand"),
+        ("Marie", "PER", "Marie"),
+    ]

@@ -52,7 +52,8 @@ def _person_canonical(forms: list[str], labels: list[str]) -> dict[str, str]:
     """Each form → the longest person name in the document that ends with it (word-wise).
 
     A form that ends two different longer names (`Macron` of `Emmanuel` and `Brigitte
-    Macron`) is ambiguous and stays as it is.
+    Macron`) is ambiguous and stays as it is. A single word that ends no name but opens exactly
+    one (`Kateri` of `Kateri Tekakwitha`: a first name used alone) is that person.
     """
     people = {form for form, label in zip(forms, labels, strict=True) if label == "PER"}
     result = {}
@@ -62,6 +63,10 @@ def _person_canonical(forms: list[str], labels: list[str]) -> dict[str, str]:
         full = longest_names(form, people)
         if len(full) == 1:
             result[form] = full[0]
+        elif not full and " " not in form:
+            opened = [p for p in people if p.startswith(form + " ") and " " in p]
+            if len(opened) == 1 and not any(q.startswith(opened[0] + " ") for q in people):
+                result[form] = opened[0]  # `Kateri` alone after `Kateri Tekakwitha`
     return result
 
 
