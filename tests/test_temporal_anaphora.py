@@ -63,6 +63,11 @@ CASES = [
      [("le 27 juin 2012", "2012-06-27", "2012-06-28", "day", "absolute"),
       ("Quelques heures plus tôt", "2012-06-27", "2012-06-28", "day",
        "antecedent:le 27 juin 2012")]),
+    # « de » + infinitive is the verb's complement, not an event
+    ("Le 16 août 2012, le pays a accordé l'asile. Londres avait menacé la veille d'envahir "
+     "l'ambassade.",
+     [("Le 16 août 2012", "2012-08-16", "2012-08-17", "day", "absolute"),
+      ("la veille", "2012-08-15", "2012-08-16", "day", "antecedent:Le 16 août 2012")]),
     # no antecedent, or an event named after the anaphor: no row
     ("Le lendemain, les secours sont arrivés.", []),
     ("Le 3 juin 2010, il arrive. La veille des élections, il parle.",

@@ -52,8 +52,12 @@ def h_anaphor(m: re.Match, ctx: Context) -> Resolved | None:
     """« le lendemain », « cette année-là », « les semaines suivantes » (anaphora.csv)."""
     lex = lexicon()
     row = lex["anaphora"][fold(m["phrase"])]
-    if row["kind"] == "point" and _event_of().match(ctx.text, m.end()):
-        return None  # « la veille des Jeux », « le lendemain du scrutin »: dated by an event
+    event = _event_of().match(ctx.text, m.end()) if row["kind"] == "point" else None
+    if event is not None:
+        following = ctx.next_token(event.end())
+        if following is None or following.pos_ not in ("VERB", "AUX"):
+            return None  # « la veille des Jeux », « le lendemain du scrutin »: dated by an event
+        # « avait menacé la veille d'envahir »: « de » opens the verb's complement
     unit, amount, kind = row["unit"], int(row["offset"]), row["kind"]
     if kind in ("after", "before"):  # `offset` is then the length of the span, in units
         return Anaphor(NAT, NAT, unit, "ANAPHOR", "antecedent", None, unit, 0, kind, amount)
