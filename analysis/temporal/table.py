@@ -40,7 +40,10 @@ COLUMNS = [
   2022-SU, 2022,
   199X, 19XX, FUTURE_REF, PAST_REF, P3Y (« depuis trois ans »), intervals as A/B
   (« du 12 au 15 mars » → 2022-03-12/2022-03-15, « depuis le 24 février » →
-  2022-02-24/PRESENT_REF); without a publication date: XXXX-02-24, XXXX-WXX-6, PAST_REF …
+  2022-02-24/PRESENT_REF); nights 2012-08-18TNI (« cette nuit »), halves of a month
+  2012-08-H2 (« la deuxième quinzaine d'août »), hours PT48H (« depuis 48 heures »), years
+  before our era BC0044 and BC1000/BC0901 (« au Xe siècle avant notre ère »); without a
+  publication date: XXXX-02-24, XXXX-WXX-6, PAST_REF …
 - `direction`: past, present or future relative to the publication day.
 - `anchor`: what the date was resolved from. Exactly one of:
   `publication` (the article's date: « samedi », « le mois dernier », « il y a deux ans »),
