@@ -155,6 +155,15 @@ CASES += [
     ("Il a été élu il y a moins d'un an à ce poste.", "2012-07-04", "il y a moins d'un an",
      "2011-07-04", "2012-07-05"),
 ]
+CASES += [
+    # vague references: open on one side
+    ("Il se sentait faible ces derniers temps.", "2012-07-04", "ces derniers temps", None,
+     "2012-07-04"),
+    ("Le site était autrefois utilisé pour les fusées.", "2012-07-04", "autrefois", None,
+     "2012-07-04"),
+    ("Une décision sera prise dans un avenir proche.", "2012-07-04", "dans un avenir proche",
+     "2012-07-05", None),
+]
 NONE = [  # the expression found is the only one: the rest is a count or a habit
     ("Samedi 11 personnes ont été blessées.", "2012-08-03", "Samedi"),
     ("Le week-end, il travaille au café depuis 2010.", "2012-07-04", "depuis 2010"),
