@@ -133,6 +133,11 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
          "inverted+pronoun")],
     "Le maire, Paul Rey, appelle à voter pour Jean Morel. Il affirme que le bilan est bon.": [
         ("le bilan est bon", "indirect", "Paul Rey", "affirmer", "indirect+pronoun")],
+    # a participle opening the sentence: the subject of the clause that follows it
+    "Le député Antoine Serra a quitté son groupe. Estimant que « le catalan est notre langue », "
+    "il vota contre le projet.": [
+        ("le catalan est notre langue", "partial", "Antoine Serra", "estimer",
+         "verb_before+pronoun")],
 }
 
 

@@ -40,7 +40,8 @@ class PronounResolver:
         subject naming a person (`subject_antecedent`), then a subject of
         this or the previous sentence over a closer non-subject (« X a reçu Y. Il a dit… »
         → X)."""
-        people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx]
+        people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx
+                  and not inside(m["start"], self.quoted)]  # « Tout à fait Thierry ! » names
         if not people:  # the tagger sometimes labels a person MISC (« Xi Jinping »)
             people = [m for m in self.mentions if m["label"] == "MISC" and m["end"] <= token.idx
                       and self.is_subject(m)]

@@ -57,6 +57,9 @@ def reporting_lemma(token: Token, loose: bool = False) -> str:
     if before is not None and before.pos_ == "AUX" and not token.lower_.endswith(
             PARTICIPLE_ENDINGS) and token.pos_ != "VERB":
         after_subject = False  # « vous êtes indigne »: after an auxiliary, only a participle
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.lower_.endswith("ant") and nxt is not None and nxt.lower_ in ("que", "qu'"):
+        after_subject = True  # « Estimant que « … », il vota contre »
     return form if loose or token.pos_ == "VERB" or after_subject else ""
 
 
@@ -92,10 +95,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if subjects:  # the nearest one before the verb (« c'est ainsi que X a résumé » → X)
             before = [c for c in subjects if c.i < verb.i and c.lower_ not in DEMONSTRATIVES]
             return before[-1] if before else subjects[0]
-    participle = "Part" in verb.morph.get("VerbForm") and verb.lower_.endswith("ant")
+    participle = verb.lower_.endswith("ant") and ("Part" in verb.morph.get("VerbForm") or (
+        verb.lower_ in verb_forms()))  # « Estimant que … » tagged as an adverb
     infinitive = "Inf" in verb.morph.get("VerbForm")
     if participle and depth < 3:  # « X a réfuté l'idée d'un prêt par l'État affirmant : »
-        main = main_verb_before(verb)
+        main = main_verb_before(verb) or main_verb_after(verb)
         found = subject_of(main, depth + 1) if main is not None else None
         if found is not None:
             return found
@@ -105,6 +109,27 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if found is not None:
             return found
     return left_subject(verb, depth)
+
+
+def main_verb_after(verb: Token) -> Token | None:
+    """« Estimant que « … », il vota contre »: for a participle opening its sentence, the first
+    finite verb after the comma that closes its clause, quoted words skipped."""
+    doc = verb.doc
+    quoted, comma = False, False
+    for t in doc[verb.i + 1 : verb.i + 80]:
+        role = mark_roles().get(t.text)
+        if role is not None:
+            quoted = role == "open" or role == "either" and not quoted
+            continue
+        if quoted:
+            continue
+        if t.text in SENTENCE_END or t.is_space:
+            return None
+        if t.text == ",":
+            comma = True
+        elif comma and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+            return t
+    return None
 
 
 def main_verb_before(verb: Token) -> Token | None:
