@@ -415,3 +415,23 @@ def test_a_first_name_alone_is_the_only_person_it_opens():
         ("Marie Durand", "PER", "Marie Durand"),
         ("Marie", "PER", "Marie"),
     ]
+
+
+def test_an_acronym_is_counted_under_the_only_name_its_initials_spell():
+    text = "Le BRGM, le Bureau de recherches géologiques et minières, conclut. Le BRGM et la SNCF."
+    ents = [
+        ("BRGM", "MISC"),
+        ("Bureau de recherches géologiques et minières", "ORG"),
+        ("BRGM", "MISC"),
+        ("SNCF", "ORG"),
+    ]
+    assert found(text, ents) == [
+        ("BRGM", "ORG", "Bureau de recherches géologiques et minières"),
+        (
+            "Bureau de recherches géologiques et minières",
+            "ORG",
+            "Bureau de recherches géologiques et minières",
+        ),
+        ("BRGM", "ORG", "Bureau de recherches géologiques et minières"),
+        ("SNCF", "ORG", "SNCF"),
+    ]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .heads import head_label
-from .lexicon import _alias_label, _word_regex, fold, rules
+from .lexicon import _alias_label, _word_regex, aliases, fold, rules
 from .schema import Mention
 
 # --- acronyms defined in the text ------------------------------------------------------------
@@ -95,3 +96,40 @@ def _is_common_noun(long_name: str) -> bool:
     first = long_name.split(" ")[0].lower()
     heads = set(rules()["institution_heads"]) | set(rules()["institution_pattern_heads"])
     return long_name[:1].islower() and first not in heads
+
+
+_ACRONYM_FORM = re.compile(r"[A-Z]{2,6}")
+
+
+def _link_spelled(
+    text: str, mentions: list[Mention], linked: dict[str, str]
+) -> tuple[list[Mention], dict[str, str]]:
+    """An acronym not defined in parentheses is still counted under the only longer name of
+    the article whose initials spell it (`le BEA, le Bureau d'enquêtes et d'analyses`), with
+    that name's label. Alias-table acronyms keep their own entity."""
+    surfaces = {text[m.start : m.end]: m.label for m in mentions}
+    longs = [form for form in surfaces if " " in form]
+    found: dict[str, str] = {}
+    for form in surfaces:
+        if not _ACRONYM_FORM.fullmatch(form) or form in linked or form in aliases():
+            continue
+        spelled = [long for long in longs if _spells(long, form)]
+        if len(spelled) == 1:
+            found[form] = spelled[0]
+    if not found:
+        return mentions, linked
+    relabelled = [
+        replace(m, label=surfaces[found[text[m.start : m.end]]])
+        if text[m.start : m.end] in found
+        else m
+        for m in mentions
+    ]
+    return relabelled, {**linked, **found}
+
+
+def _spells(long: str, acronym: str) -> bool:
+    """Whether the initials of `long`'s words (without `de`, `et`, `la`...) are `acronym`, or
+    it spells it as a parenthesised definition would (`antiterroriste` → `AT`)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", long) if w.lower() not in _ACRONYM_SKIPPED]
+    initials = "".join(fold(word)[:1] for word in words)
+    return initials == fold(acronym) or _acronym_expansion(long, len(long), acronym) == 0

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .acronyms import _link_acronyms
+from .acronyms import _link_acronyms, _link_spelled
 from .canonical import _canonicalise, _propagate, _short_references
 from .features import feature_mentions, typed_mentions
 from .heads import head_mentions
@@ -72,6 +72,7 @@ def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]
     kept = _propagate(text, kept, blocked, dict.fromkeys(bases, "MISC"))
     kept = _typed_labels(text, kept)
     kept, linked = _link_acronyms(text, kept)
+    kept, linked = _link_spelled(text, kept, linked)
     shorts = _short_references(text, kept)
     linked.update(shorts)
     kept = _labelled_as_long(text, kept, shorts)
