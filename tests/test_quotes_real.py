@@ -138,6 +138,10 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "il vota contre le projet.": [
         ("le catalan est notre langue", "partial", "Antoine Serra", "estimer",
          "verb_before+pronoun")],
+    # an inverted verb later in the quote's sentence, after a comma
+    "« La perte est bien pire qu'attendu », y compris le montant des amendes imposé à Samsung, "
+    "commente Paul Morel, analyste à Séoul.": [
+        ("La perte est bien pire qu'attendu", "direct", "Paul Morel", "commenter", "inverted")],
 }
 
 

@@ -172,6 +172,10 @@ def verb_after(res: Resolver, tokens: list[Token]) -> Attribution | None:
         lemma = reporting_lemma(t)
         if not lemma:
             continue
+        if k > 0 and tokens[k - 1].text == ",":  # « …, y compris X, commente Y, analyste »
+            after = inverted_after(res, tokens[k:])
+            if after is not None and after.speaker:
+                return replace(after, rule="verb_after")
         found = res.attribution(subject_of(t), lemma, "verb_after", stop=t.i)
         if found.speaker:
             return found
@@ -272,6 +276,7 @@ def attribute_marked(doc: Doc, res: Resolver, quote: Marked, kind: str,
             lambda: verb_before(res, left, "verb_before"),
             lambda: colon_subject(res, left),
             lambda: verb_after(res, right_trimmed),
+            lambda: _inverted_in_clause(res, right),
         )
     return first_found(
         lambda: holder.attribution if holder else None,
