@@ -68,6 +68,9 @@ CASES = [
      "l'ambassade.",
      [("Le 16 août 2012", "2012-08-16", "2012-08-17", "day", "absolute"),
       ("la veille", "2012-08-15", "2012-08-16", "day", "antecedent:Le 16 août 2012")]),
+    ("En 1998, la ville comptait 500 habitants. À cette époque, l'école était fermée.",
+     [("En 1998", "1998-01-01", "1999-01-01", "year", "absolute"),
+      ("À cette époque", "1998-01-01", "1999-01-01", "year", "antecedent:En 1998")]),
     # no antecedent, or an event named after the anaphor: no row
     ("Le lendemain, les secours sont arrivés.", []),
     ("Le 3 juin 2010, il arrive. La veille des élections, il parle.",
