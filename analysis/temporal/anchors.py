@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 import pandas as pd
@@ -83,7 +84,8 @@ def h_anaphoric_offset(m: re.Match, ctx: Context) -> Resolved | None:
 # --------------------------------------------------------------------------- reading order
 
 
-def resolve_in_order(mentions: list[Mention], ctx: Context, compose) -> list[Mention]:
+def resolve_in_order(mentions: list[Mention], ctx: Context,
+                     compose: Callable[[Mention, Context], Mention]) -> list[Mention]:
     """Resolve anaphors and appositions in reading order; `compose(mention, ctx)` then applies
     « depuis / d'ici » to each. Returns the final mentions (anaphors without antecedent
     dropped)."""

@@ -103,7 +103,8 @@ def part_of(resolved: Resolved, part: str) -> Resolved:
     return replace(resolved, start_date=bounds[0], end_date=bounds[1])
 
 
-def pick(candidates: list[tuple[pd.Timestamp, pd.Timestamp]], pub: pd.Timestamp, mode: str):
+def pick(candidates: list[tuple[pd.Timestamp, pd.Timestamp]], pub: pd.Timestamp,
+         mode: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """Choose one occurrence of a recurring period relative to the publication day.
 
     last: latest ended before the publication day; next: earliest starting after it;
