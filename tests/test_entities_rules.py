@@ -435,3 +435,23 @@ def test_an_acronym_is_counted_under_the_only_name_its_initials_spell():
         ("BRGM", "ORG", "Bureau de recherches géologiques et minières"),
         ("SNCF", "ORG", "SNCF"),
     ]
+
+
+def test_a_one_word_name_in_a_list_of_people_is_a_person():
+    text = "Avec Jean Roux, Pelé, Marc Dubois ou encore Zizou. Avec Jean Roux, Lyon gagne."
+    ents = [
+        ("Jean Roux", "PER"),
+        ("Pelé", "LOC"),
+        ("Marc Dubois", "PER"),
+        ("Zizou", "MISC"),
+        ("Jean Roux", "PER"),
+        ("Lyon", "ORG"),
+    ]
+    assert found(text, ents) == [
+        ("Jean Roux", "PER", "Jean Roux"),
+        ("Pelé", "PER", "Pelé"),
+        ("Marc Dubois", "PER", "Marc Dubois"),
+        ("Zizou", "PER", "Zizou"),
+        ("Jean Roux", "PER", "Jean Roux"),
+        ("Lyon", "ORG", "Lyon"),
+    ]

@@ -98,3 +98,34 @@ def _after_opponent(text: str, start: int) -> bool:
     """`face à Lens`, `grâce à Lyon`: `à` here does not make a place."""
     words = text[max(0, start - 30) : start].split()
     return len(words) >= 2 and words[-2].lower() in rules()["not_locative_before"]
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|et|ou|ou encore|ainsi que)\s*$")
+_LIST_JOINER = re.compile(r"\s+(?:et|ou|ou encore|ainsi que)\s*$")
+
+
+def _people_lists(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word name in an enumeration of people is a person (`Nelson Rivas, Felipe, Troy
+    Perkins`, `avec Roch Voisine ou encore Fayo`): the mention before it is a person, joined by
+    a comma, `et`, `ou (encore)`, and the one after it is a person joined the same way, or the
+    word before it is `et`/`ou (encore)`. Alias-table names keep their label."""
+    result = list(mentions)
+    for i, mention in enumerate(mentions):
+        surface = text[mention.start : mention.end]
+        if mention.label == "PER" or " " in surface or _alias_label(surface) or i == 0:
+            continue
+        before = mentions[i - 1]
+        gap = text[before.end : mention.start]
+        if before.label != "PER" or len(gap) > 14 or not _LIST_SEPARATOR.fullmatch(gap):
+            continue
+        after = mentions[i + 1] if i + 1 < len(mentions) else None
+        next_gap = text[mention.end : after.start] if after else ""
+        next_person = (
+            after is not None
+            and after.label == "PER"
+            and len(next_gap) <= 14
+            and bool(_LIST_SEPARATOR.fullmatch(next_gap))
+        )
+        if next_person or _LIST_JOINER.search(gap):
+            result[i] = replace(mention, label="PER")
+    return result
