@@ -49,8 +49,9 @@ test: $(STAMP) ## Run ruff and the whole test suite (notebooks included)
 lint: $(STAMP) ## ruff only
 	$(BIN)/ruff check analysis tests benchmarks tools
 
-lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project kernel
-	$(BIN)/jupyter lab notebooks/
+lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project kernel (as root and in containers too)
+	$(BIN)/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) \
+	  $$( [ -f /.dockerenv ] || [ -f /run/.containerenv ] && echo --ip=0.0.0.0 --no-browser ) $(LAB_ARGS)
 
 bench: $(STAMP) ## Benchmark parse and analysis speed, cache and memory into benchmarks/ (DOCS=200)
 	$(BIN)/python -m benchmarks.run --docs $(DOCS)

@@ -136,3 +136,32 @@ def render_corpus(
                 f"<code>max_articles</code> to show more.</p>\n")
     toc = f'<ol class="contents">{"".join(contents)}</ol>\n' if len(shown) > 1 else ""
     return note + toc + "\n".join(sections)
+
+
+# itables' default controls, plus an empty slot so that it keeps them on short tables too:
+# every table gets the same search box, page length, count and pages
+_LAYOUT = {"topStart": "pageLength", "topEnd": "search", "bottomStart": "info",
+           "bottomEnd": "paging", "bottom2Start": None}
+MAX_TABLE_ROWS = 20_000  # beyond this the page shows the first rows and says where the rest is
+
+
+def show_table(table: pd.DataFrame, name: str, max_rows: int = MAX_TABLE_ROWS) -> None:
+    """Display `table` as a table that sorts and filters in the browser, with every row (up to
+    `max_rows`, then a note naming tables/`name`.csv), offline: the DataTables code is
+    embedded by `itables.init_notebook_mode(connected=False)`, called once per notebook.
+    `name` becomes the table's HTML id, so two runs give the same bytes."""
+    from IPython.display import HTML, display
+    from itables import show
+
+    shown = table.head(max_rows)
+    note = ""
+    if len(shown) < len(table):
+        note = (f"<p><strong>First {len(shown):,} of {len(table):,} rows shown</strong>; "
+                f"every row is in tables/{html.escape(name)}.csv.</p>")
+    # text left-aligned and long words (URLs) wrapped, so every column fits on the page
+    display(HTML(f"<style>#table-{name} td:not(.dt-type-numeric){{text-align:left;"
+                 f"overflow-wrap:anywhere;min-width:4em}}</style>{note}"))
+    show(shown, table_id=f"table-{name}", maxBytes=0, maxRows=0, maxColumns=0,
+         showIndex=False, classes="display compact cell-border", pageLength=10,
+         lengthMenu=[10, 25, 100, 500], autoWidth=False, layout=_LAYOUT,
+         text_in_header_can_be_selected=False)  # a click on a column name sorts

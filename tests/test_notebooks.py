@@ -115,6 +115,24 @@ def test_main_job_writes_every_output(bundled_reports):
         assert b"<svg" in (out / "figures" / f"{name}.svg").read_bytes()[:500]
 
 
+FIGURES_SHOWN = {"00_overview": 0, "01_entity_frequency": 2, "02_quoted_sentiment": 2,
+                 "03_timeline": 2}
+
+
+def test_every_saved_figure_is_shown_once_and_tables_are_interactive_offline(bundled_reports):
+    out, _ = bundled_reports
+    assert sum(FIGURES_SHOWN.values()) == len(FIGURES)
+    for name, figures in FIGURES_SHOWN.items():
+        html = (out / f"{name}.html").read_text(encoding="utf-8")
+        assert html.count('<img alt="') == figures, name  # once each, no duplicate
+        assert "injectModule(" in html and "window._itables_" in html  # embedded, no CDN
+        assert "cdn.jsdelivr" not in html and "unpkg.com" not in html
+    overview = (out / "00_overview.html").read_text(encoding="utf-8")
+    assert 'id="table-corpus"' in overview and 'href="#article-1"' not in overview
+    quotes = (out / "02_quoted_sentiment.html").read_text(encoding="utf-8")
+    assert 'id="table-quotes"' in quotes and 'id="table-speaker_sentiment"' in quotes
+
+
 def test_bundled_report_tables_hold_the_article(bundled_reports):
     tables = bundled_reports[0] / "tables"
     corpus = pd.read_csv(tables / "corpus.csv")
@@ -173,6 +191,9 @@ def test_multi_article_corpus(tmp_path):
     timeline = pd.read_csv(tables / "timeline.csv", keep_default_na=False)
     undated = timeline[timeline.doc_id == "sans-date"]
     assert undated.expression.tolist() == ["hier"] and undated.start_date.tolist() == [""]
+    html = (tmp_path / "out" / "00_overview.html").read_text(encoding="utf-8")
+    assert html.count('<li><a href="#article-') == 4  # a table of contents of the articles
+    assert 'title="hier → ?">?</span>' in html  # an undated article's date, tagged unresolved
 
 
 def test_unknown_parameter_is_refused_before_anything_runs(tmp_path):

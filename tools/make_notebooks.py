@@ -19,8 +19,9 @@ KERNEL = {
 }
 
 PARAMETERS = '''corpus = None  # None: the bundled article; else a .txt, .csv, .jsonl or a folder
-out = "../reports"  # tables/ and figures/ are written here
-model = "fr_core_news_sm"  # or "fr_core_news_md"'''
+out = "lab-output"  # tables/ and figures/ go here (beside the notebook when run in JupyterLab)
+model = "fr_core_news_sm"  # or "fr_core_news_md"
+lang = "fr"  # language of the figures: "fr" or "en"'''
 
 
 def notebook(name: str, cells: list[tuple[str, str]], extra_parameters: str = "") -> None:
@@ -43,9 +44,13 @@ def notebook(name: str, cells: list[tuple[str, str]], extra_parameters: str = ""
 
 SETUP = """import pandas as pd
 from IPython.display import HTML, display
+from itables import init_notebook_mode
 
 import analysis as an
+from analysis.figures import save_and_show
+from analysis.highlight import show_table
 
+init_notebook_mode(all_interactive=False, connected=False)  # sortable tables, no CDN needed
 pd.set_option("display.max_colwidth", 80)
 corpus_table = an.load_corpus(corpus)"""
 
@@ -60,9 +65,11 @@ notebook(
 What this report reads: one row per article, with its publication date (the anchor against
 which « samedi » or « le mois dernier » are resolved later), its size, and how many repeated
 paragraphs were dropped when it was loaded (copy-pasted paragraphs would otherwise inflate every
-count). Below the table, each article is shown with the people, places, organisations and other
-names it contains boxed by type, and every quote shaded by its sentiment and tagged with its
-speaker and kind (direct, partial, indirect).
+count). The table holds every article: click a column name to sort, type in the search box to
+filter. Below it, a table of contents leads to each article shown with the people, places,
+organisations and other names it contains boxed by type, every quote shaded by its sentiment
+and tagged with its speaker and kind (direct, partial, indirect), and every date underlined and
+tagged with the day or period it was resolved to.
 """,
         ),
         ("parameters", ""),
@@ -71,7 +78,7 @@ speaker and kind (direct, partial, indirect).
             "code",
             """overview = an.corpus_overview(corpus_table)
 an.write_table(overview, f"{out}/tables/corpus.csv")
-overview""",
+show_table(overview, "corpus")""",
         ),
         (
             "md",
@@ -81,6 +88,9 @@ overview""",
 Boxes: **PER** people, **LOC** places, **ORG** organisations, **MISC** other names (weapon
 systems, events). Shaded passages are quotes: red when their wording is charged negatively,
 blue when positively, grey when neutral; the tag after each names the speaker and the kind.
+Dotted green underlines are dates, tagged with what they were resolved to (« ? » when the
+article has no publication date to resolve them against). On a large corpus only the first
+`max_articles` articles (by id) are shown here; every article is in the tables.
 """,
         ),
         (
@@ -88,8 +98,8 @@ blue when positively, grey when neutral; the tag after each names the speaker an
             """# One pass over the corpus, read back from the cache on re-runs: the same tables as
 # an.extract_entities, an.extract_quotes and an.extract_timeline.
 tables = an.analyze_corpus(corpus_table, model=model)
-entities, quotes = tables["entities"], tables["quotes"]
-display(HTML(an.render_corpus(corpus_table, entities, quotes)))""",
+entities, quotes, dates = tables["entities"], tables["quotes"], tables["timeline"]
+display(HTML(an.render_corpus(corpus_table, entities, quotes, dates, limit=max_articles)))""",
         ),
         (
             "md",
@@ -103,6 +113,7 @@ relative dates stay unresolved in the timeline.
 """,
         ),
     ],
+    extra_parameters="max_articles = 50  # articles shown annotated (all are in the tables)",
 )
 
 notebook(
@@ -129,30 +140,30 @@ inflate the counts.
 frequency = an.entity_frequency(corpus_table, mentions=mentions)
 an.write_table(mentions, f"{out}/tables/entity_mentions.csv")
 an.write_table(frequency, f"{out}/tables/entity_frequency.csv")
-frequency.head(top_n)""",
+show_table(frequency, "entity_frequency")""",
         ),
         (
             "code",
-            """figure = an.plot_entity_frequency(frequency, top=top_n)
-an.save_figure(figure, f"{out}/figures/entity_frequency")
-figure""",
+            """figure = an.plot_entity_frequency(frequency, top=top_n, lang=lang)
+save_and_show(figure, f"{out}/figures/entity_frequency")""",
         ),
         (
             "md",
             """
 ## Over time
 
-For a corpus of several dated articles, the same counts per publication date show which names
-rise and fall in the coverage. (With a single article there is one date and nothing to compare.)
+For a corpus of several dated articles, the same counts by publication date show which names
+rise and fall in the coverage: the figure sums them per week (a corpus spanning up to four
+months), per month (up to six years) or per year, each entity on its own scale. (With a single
+article there is one date and nothing to compare.)
 """,
         ),
         (
             "code",
             """by_date = an.entity_frequency(corpus_table, by="published", mentions=mentions)
 an.write_table(by_date, f"{out}/tables/entity_frequency_by_date.csv")
-figure = an.plot_entity_trends(by_date, top=top_trends)
-an.save_figure(figure, f"{out}/figures/entity_frequency_by_date")
-figure""",
+figure = an.plot_entity_trends(by_date, top=top_trends, lang=lang)
+save_and_show(figure, f"{out}/figures/entity_frequency_by_date")""",
         ),
         (
             "md",
@@ -204,13 +215,13 @@ lexicon on lemmas, where negation flips and intensifiers scale a word's value.
             "code",
             """quotes = an.analyze_corpus(corpus_table, model=model)["quotes"]
 an.write_table(quotes, f"{out}/tables/quotes.csv")
-quotes[["doc_id", "kind", "speaker", "verb", "rule", "text", "sentiment", "sentiment_terms"]]""",
+show_table(quotes[["doc_id", "kind", "speaker", "verb", "rule", "text", "sentiment",
+                   "sentiment_terms"]], "quotes")""",
         ),
         (
             "code",
-            """figure = an.plot_quote_sentiment(quotes)
-an.save_figure(figure, f"{out}/figures/quote_sentiment")
-figure""",
+            """figure = an.plot_quote_sentiment(quotes, limit=top_quotes, lang=lang)
+save_and_show(figure, f"{out}/figures/quote_sentiment")""",
         ),
         (
             "md",
@@ -225,16 +236,24 @@ intensifiers), across all quotes.
             "code",
             """terms = an.charged_terms(quotes)
 an.write_table(terms, f"{out}/tables/charged_terms.csv")
-terms.head(top_n)""",
+show_table(terms, "charged_terms")""",
         ),
-        ("md", "## Sentiment by speaker"),
+        (
+            "md",
+            """
+## Sentiment by speaker
+
+The figure shows the `top_speakers` speakers with the most quotes (quotes whose speaker was
+not found count as one row, « unknown »); the table below it holds every speaker.
+""",
+        ),
         (
             "code",
             """by_speaker = an.quote_sentiment_by_speaker(quotes)
 an.write_table(by_speaker, f"{out}/tables/speaker_sentiment.csv")
-figure = an.plot_speaker_sentiment(by_speaker)
-an.save_figure(figure, f"{out}/figures/speaker_sentiment")
-by_speaker""",
+figure = an.plot_speaker_sentiment(by_speaker, limit=top_speakers, lang=lang)
+display(save_and_show(figure, f"{out}/figures/speaker_sentiment"))
+show_table(by_speaker, "speaker_sentiment")""",
         ),
         (
             "md",
@@ -255,7 +274,10 @@ the same gender could hold it, where the rules leave the speaker empty rather th
 """,
         ),
     ],
-    extra_parameters="top_n = 20  # rows of the charged-words table",
+    extra_parameters=(
+        "top_quotes = 30  # quotes in the sentiment chart (the most charged)\n"
+        "top_speakers = 25  # speakers in the speaker chart (the most quoted)"
+    ),
 )
 
 notebook(
@@ -271,6 +293,14 @@ News copy dates events relative to its own publication: « samedi », « le mois
 resolved against its article's publication date to an interval of calendar days, using the tense
 of the verb it depends on to tell the last Saturday from the next. Open references (« dans les
 mois à venir ») become arrows from the publication date.
+
+The figure keeps its size whatever the corpus. Up to `lanes` articles, each gets a lane of its
+own. A larger corpus gets an overview on a true time axis first — the days, weeks and months
+the articles refer to, counted per week or month and coloured by direction (past, present,
+future relative to each article), the publication dates as ticks along the bottom, and the
+days cited by the most articles named — then lanes for a few articles: those listed in
+`articles` (doc_ids separated by commas), or the `lanes` articles that date the most events.
+Each lane shows at most eight rows of events and says how many more are in the table.
 """,
         ),
         ("parameters", ""),
@@ -279,31 +309,34 @@ mois à venir ») become arrows from the publication date.
             "code",
             """timeline = an.analyze_corpus(corpus_table, model=model)["timeline"]
 an.write_table(timeline, f"{out}/tables/timeline.csv")
-timeline[["doc_id", "expression", "start_date", "end_date", "granularity", "value", "direction",
-          "anchor"]]""",
+show_table(timeline[["doc_id", "expression", "start_date", "end_date", "granularity", "value",
+                     "direction", "anchor"]], "timeline")""",
         ),
         (
             "code",
-            """figure = an.plot_timeline(timeline, corpus_table)
-an.save_figure(figure, f"{out}/figures/timeline")
-figure""",
+            """chosen = [doc_id.strip() for doc_id in articles.split(",") if doc_id.strip()] or None
+figure = an.plot_timeline(timeline, corpus_table, lang=lang, articles=chosen, lanes=lanes)
+save_and_show(figure, f"{out}/figures/timeline")""",
         ),
         (
             "md",
             """
 ## Periods referred to across the corpus
 
-How often each period is referred to across articles: for a corpus, this shows which past
-events the coverage keeps returning to.
+How often each period is referred to across articles, on a true time axis: a period is a
+segment from its start to its end at the height of its mentions (days, weeks and months count
+under their month; years, decades and centuries under themselves), the most-mentioned named.
+When the references span more than twenty years, a second panel zooms on the six years where
+most of them fall.
 """,
         ),
         (
             "code",
             """periods = an.mentions_by_period(timeline)
 an.write_table(periods, f"{out}/tables/mentions_by_period.csv")
-figure = an.plot_mentions_over_time(timeline)
-an.save_figure(figure, f"{out}/figures/mentions_over_time")
-figure""",
+figure = an.plot_mentions_over_time(timeline, lang=lang)
+display(save_and_show(figure, f"{out}/figures/mentions_over_time"))
+show_table(periods, "mentions_by_period")""",
         ),
         (
             "md",
@@ -325,4 +358,8 @@ and 18 for `dateparser.search.search_dates` anchored on the same publication dat
 """,
         ),
     ],
+    extra_parameters=(
+        'articles = ""  # doc_ids given a lane, separated by commas (empty: chosen by the figure)'
+        "\nlanes = 4  # lanes when articles is empty"
+    ),
 )

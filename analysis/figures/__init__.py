@@ -17,6 +17,7 @@ _EXPORTS = {
     "plot_timeline": "timeline",
     "plot_mentions_over_time": "timeline",
     "save_figure": "style",
+    "save_and_show": "style",
 }
 
 __all__ = sorted(_EXPORTS)
