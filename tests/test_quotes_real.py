@@ -142,6 +142,15 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "« La perte est bien pire qu'attendu », y compris le montant des amendes imposé à Samsung, "
     "commente Paul Morel, analyste à Séoul.": [
         ("La perte est bien pire qu'attendu", "direct", "Paul Morel", "commenter", "inverted")],
+    # a role phrase with an acronym in brackets before its appositive name; an organisation
+    # noun whose complement names only a place
+    "« Les marges se sont améliorées », explique le président de l'Union française des "
+    "industries pétrolières (Ufip), Jean-Louis Martin.": [
+        ("Les marges se sont améliorées", "direct", "Jean-Louis Martin", "expliquer",
+         "inverted")],
+    "Le groupe Canal Bleu a publié ses comptes. La direction de la chaîne de télévision de la "
+    "France a condamné les agressions, « qui doivent cesser ».": [
+        ("qui doivent cesser", "partial", "Canal Bleu", "condamner", "verb_before+org")],
 }
 
 

@@ -81,6 +81,10 @@ def name_run(token: Token) -> dict:
             "label": "PER", "text": span.text}
 
 
+NOUN_PHRASE_MAX_TOKENS = 12
+"""Longest subject phrase read (a role, its complement and an appositive name)."""
+
+
 def noun_phrase(token: Token, stop: int | None = None) -> list[Token]:
     """The subject's noun phrase: its left edge up to a comma + appositive name, not past
     `stop` (a verb index) nor into a relative clause or a prepositional phrase other than a
@@ -88,8 +92,14 @@ def noun_phrase(token: Token, stop: int | None = None) -> list[Token]:
     doc = token.doc
     end = len(doc) if stop is None else stop
     out = []
-    in_pp = False
+    in_pp = in_brackets = False
     for t in doc[token.left_edge.i : end]:
+        if t.text in "()":  # « l'Union française des industries pétrolières (Ufip), X »
+            in_brackets = t.text == "(" and t.i > token.i
+            if in_brackets or t.i > token.i:
+                continue
+        if in_brackets:
+            continue
         if t.i > token.i and (t.lower_ in ("qui", "que", "qu'", "dont") or t.pos_ in ("VERB",
                                                                                     "AUX")):
             break
@@ -101,7 +111,7 @@ def noun_phrase(token: Token, stop: int | None = None) -> list[Token]:
             in_pp = False  # « le commissaire à l'Industrie, Stéphane Séjourné »
         if not in_pp:
             out.append(t)
-        if t.i > token.i + 8:
+        if len(out) > NOUN_PHRASE_MAX_TOKENS:
             break
     return out
 

@@ -225,7 +225,9 @@ class Resolver(PronounResolver, RoleResolver):
         if lemma not in word_set("org_nouns.csv") and token.lower_ not in word_set(
                 "org_nouns.csv"):
             return None
-        if self.in_tokens(phrase) is not None or not any(
+        named = [t for t in phrase if self.covering(t) is not None
+                 and self.covering(t)["label"] != "LOC"]  # « … de la France »: a place
+        if named or not any(
                 c.dep_ == "det" and c.lower_ in DEFINITE | POSSESSIVES for c in token.children):
             return None
         orgs = [m for m in self.mentions if m["label"] == "ORG" and m["end"] <= token.idx]
