@@ -170,7 +170,8 @@ def parse_text(nlp: Language, text: str) -> Doc:
     if len(text) <= nlp.max_length:
         return nlp(text)
     pieces = text_pieces(text, min(PIECE_CHARS, nlp.max_length))
-    doc = Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    docs = list(nlp.pipe(pieces, batch_size=1))  # one piece at a time: memory of one piece
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
     assert doc.text == text, "pieces of a long text must join back to it"
     return doc
 
