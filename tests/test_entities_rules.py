@@ -455,3 +455,18 @@ def test_a_one_word_name_in_a_list_of_people_is_a_person():
         ("Jean Roux", "PER", "Jean Roux"),
         ("Lyon", "ORG", "Lyon"),
     ]
+
+
+def test_a_thing_named_after_someone_is_no_mention_of_that_person():
+    text = "Le boson de Higgs et la maladie d'Alzheimer. Peter Higgs sourit."
+    ents = [("Higgs", "PER"), ("Alzheimer", "PER"), ("Peter Higgs", "PER")]
+    assert found(text, ents) == [
+        ("boson de Higgs", "MISC", "boson de Higgs"),
+        ("maladie d'Alzheimer", "MISC", "maladie d'Alzheimer"),
+        ("Peter Higgs", "PER", "Peter Higgs"),
+    ]
+
+
+def test_historical_peoples_are_demonyms():
+    text = "Les Étrusques et les Gaulois commerçaient."
+    assert found(text, [("Étrusques", "LOC"), ("Gaulois", "MISC")]) == []

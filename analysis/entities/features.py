@@ -3,8 +3,9 @@
 - `feature_nouns.csv`: a lowercase geographic or event noun and the name after it form one
   name, noun included, as French writes it: `place Tahrir`, `mont Maudit`, `massif du
   Mont-Blanc`, `îles d'Hyères`, `aéroport international Murtala-Muhammed` (LOC), `opération
-  Harpie`, `foire Saint-Romain` (MISC). Not after a bare `de` (`île de Ré` names Ré) nor when
-  the complement is an alias-table place (`aéroport de Lagos` names Lagos).
+  Harpie`, `foire Saint-Romain`, `boson de Higgs`, `maladie d'Alzheimer` (MISC: things named
+  after someone are no mention of that person). Not after a bare `de` for places (`île de Ré`
+  names Ré) nor when the complement is an alias-table place (`aéroport de Lagos`).
 - `type_nouns.csv`: a noun (singular or plural: `les fusées Titan III`) that says what the
   next name is, with at most one lowercase word between (`l'ouragan Sandy`, `le film
   Skyfall`, `la banque belge Belfius`, `le groupe islamiste Boko Haram`, `la ville de
@@ -50,7 +51,7 @@ def _alternatives(words) -> str:
 def _feature_regex() -> re.Pattern:
     return re.compile(
         rf"(?<![\w-])(?P<noun>{_alternatives(feature_nouns())})"
-        r"[ \t]+(?:(?P<particle>de la |de l'|de l’|du |des |d'|d’)"
+        r"[ \t]+(?:(?P<particle>de la |de l'|de l’|du |des |de |d'|d’)"
         rf"|(?P<adjective>{_LOWER})[ \t]+)?"
         rf"(?P<name>[{_CAP}][\w’'-]*(?:[ \t]+[{_CAP}0-9][\w’'-]*)*)(?![\w-]|\.\w)"
     )
@@ -76,6 +77,8 @@ def feature_mentions(text: str) -> list[Mention]:
         if match["particle"] and aliases().get(match["name"], ("", ""))[1] == "LOC":
             continue
         label = feature_nouns()[match["noun"]]
+        if match["particle"] in ("de ", "d'", "d’") and label != "MISC" and match["noun"] != "îles":
+            continue  # `île de Ré` names Ré; `boson de Higgs` is a thing named after Higgs
         found.append(Mention(match.start(), match.end(), label, "institution"))
     return found
 
