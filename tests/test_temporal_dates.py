@@ -34,6 +34,13 @@ CASES = [
      "à la fin du IIe siècle av. J.-C.", "-133-01-01", "-99-01-01", "century", "BC0200/BC0101"),
     ("La route fut tracée en 800 après J.-C. par les moines.", "en 800 après J.-C.",
      "0800-01-01", "0801-01-01", "year", "0800"),
+    ("La sonde atteindra la comète en 2300 selon les calculs.", "en 2300", "2300-01-01",
+     "2301-01-01", "year", "2300"),
+]
+COUNTS = [  # numbers past 2200 are years only after « en », « l'an » … or a year noun
+    "Le loyer est de 2500 euros par mois.",
+    "Le budget atteint 2250 millions cette année-là.",
+    "Entre 2300 et 2400 personnes ont défilé.",
 ]
 
 
@@ -43,7 +50,7 @@ def _day(iso: str) -> np.datetime64:
 
 @pytest.fixture(scope="module")
 def docs():
-    texts = [c[0] for c in CASES]
+    texts = [c[0] for c in CASES] + COUNTS
     return dict(zip(texts, iter_docs(texts), strict=True))
 
 
@@ -57,7 +64,12 @@ def test_far_dates_resolve_exactly(docs, sentence, expression, start, end, gran,
     assert str(table.start_date.dtype) == "datetime64[us]"
     assert table.start_date.iloc[0].asm8 == _day(start)
     assert table.end_date.iloc[0].asm8 == _day(end)
-    assert table.direction.iloc[0] == "past"
+    assert table.direction.iloc[0] == ("future" if start > P else "past")
+
+
+@pytest.mark.parametrize("sentence", COUNTS)
+def test_large_counts_are_not_years(docs, sentence):
+    assert doc_timeline(docs[sentence], "d", pd.Timestamp(P)) == []
 
 
 def test_stamp_and_months_for_any_year():
@@ -96,6 +108,7 @@ def test_periods_and_labels(far_table):
     assert counts.period.tolist() == ["10e siècle av. J.-C.", "2e siècle av. J.-C.",
                                       "44 av. J.-C.", "1e siècle", "800", "15e siècle",
                                       "1656", "2300"]
+    assert counts.mentions.tolist() == [1, 1, 1, 1, 1, 1, 1, 2]
     assert french_date(far_table.start_date.iloc[3]) == "1 janv. 44 av. J.-C."
 
 

@@ -38,7 +38,7 @@ from .years import (
 
 _R = r"(?![\w-])"  # …and ends at one (so « cette année-là » is not « cette année »)
 DAYNUM = r"(?:1er|premier|3[01]|[12]\d|0?[1-9])"
-YEAR = r"(?:1\d|20)\d\d"
+YEAR = r"(?:1\d|2\d)\d\d"  # 1000–2999; from 2200 on, only after « en », « l'an » … (h_year)
 
 
 @functools.cache

@@ -19,6 +19,8 @@ _NUMBER_RANGE = re.compile(r"\s*(?:et|à|-|–)\s*\d")
 
 def h_year(m: re.Match, ctx: Context) -> Resolved | None:
     """« en 2019 », « depuis 2015 », « début 2020 », « l'année 1945 », « en 52 av. J.-C. »."""
+    if m["noun"] and not _year_noun_phrase(m, ctx):
+        return None  # « le budget atteint 2250 millions »: a verb, then a count
     named = m["era"] or m["noun"] or _in_parentheses(m, ctx)
     listed = _listed(m, ctx) or _year_subject(m, ctx)
     triggered = m["lead"] or m["mod"] or ctx.before(m.start(), lexicon()["year_trigger"])
@@ -27,13 +29,27 @@ def h_year(m: re.Match, ctx: Context) -> Resolved | None:
     if not (named or listed or m["lead"]) and _NUMBER_RANGE.match(ctx.text, m.end()):
         return None  # « entre 1500 et 2000 manifestants »: the range rule decides
     year = era_year(int(m["year"]), m["era"])
+    if year >= FAR_YEAR and not (m["lead"] or m["noun"]):
+        return None  # « de 2500 euros », « entre 2300 et 2400 » : counts, not the 24th century
     if year == 0 and not m["era"]:
         return None
     resolved = Resolved(_stamp(year), _stamp(year + 1), "year", year_code(year), "absolute")
     return with_mod(resolved, m["mod"])
 
 
+FAR_YEAR = 2200
+"""From this year on a bare number is a year only after « en », « l'an », « l'année » or a year
+noun (« en 2300 », « à l'horizon 2250 »)."""
 _LISTED = re.compile(r"(?<!\d)(?:1\d|20|21)\d\d\s*(?:,|et|ou)\s*$")
+
+
+def _year_noun_phrase(m: re.Match, ctx: Context) -> bool:
+    """« la saison touristique 2012 »: no verb inside the noun phrase and no noun counted by
+    the number after it."""
+    span = ctx.doc.char_span(m.start("noun"), m.end("noun"), alignment_mode="expand")
+    if span is not None and any(t.pos_ in ("VERB", "AUX") for t in span[1:]):
+        return False
+    return not _followed_by_noun(m, ctx)
 
 
 def _year_subject(m: re.Match, ctx: Context) -> bool:
