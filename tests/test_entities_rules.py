@@ -470,3 +470,21 @@ def test_a_thing_named_after_someone_is_no_mention_of_that_person():
 def test_historical_peoples_are_demonyms():
     text = "Les Étrusques et les Gaulois commerçaient."
     assert found(text, [("Étrusques", "LOC"), ("Gaulois", "MISC")]) == []
+
+
+def test_initials_with_a_surname_are_the_person_they_abbreviate():
+    text = "Barack Obama parle. B. Obama et J.-M. Ayrault, Jean-Marc Ayrault, puis P. Ayrault."
+    ents = [
+        ("Barack Obama", "PER"),
+        ("B. Obama", "PER"),
+        ("J.-M. Ayrault", "PER"),
+        ("Jean-Marc Ayrault", "PER"),
+        ("P. Ayrault", "PER"),
+    ]
+    assert found(text, ents) == [
+        ("Barack Obama", "PER", "Barack Obama"),
+        ("B. Obama", "PER", "Barack Obama"),
+        ("J.-M. Ayrault", "PER", "Jean-Marc Ayrault"),
+        ("Jean-Marc Ayrault", "PER", "Jean-Marc Ayrault"),
+        ("P. Ayrault", "PER", "P. Ayrault"),
+    ]

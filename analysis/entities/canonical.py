@@ -48,12 +48,31 @@ def _person_suffixes(text: str, mentions: list[Mention]) -> dict[str, str]:
     return found
 
 
+_INITIALS = re.compile(r"((?:[A-ZÀ-Þ]\.?-?){1,3}) (\S.*)$")
+
+
+def _initials_match(short: str, full: str) -> bool:
+    """Whether `short` (initials and a surname: `B. Obama`, `J.-M. Ayrault`) abbreviates
+    `full` (`Barack Obama`, `Jean-Marc Ayrault`): same surname, same initials."""
+    match = _INITIALS.match(short)
+    letters = re.sub(r"[^A-ZÀ-Þ]", "", match.group(1))
+    surname = match.group(2)
+    if "." not in match.group(1) and "-" not in match.group(1):
+        return False
+    if not fold(full).endswith(" " + fold(surname)):
+        return False
+    given = full[: len(full) - len(surname)].split()
+    initials = "".join(part[:1] for word in given for part in word.split("-"))
+    return initials.upper() == letters
+
+
 def _person_canonical(forms: list[str], labels: list[str]) -> dict[str, str]:
     """Each form → the longest person name in the document that ends with it (word-wise).
 
     A form that ends two different longer names (`Macron` of `Emmanuel` and `Brigitte
     Macron`) is ambiguous and stays as it is. A single word that ends no name but opens exactly
-    one (`Kateri` of `Kateri Tekakwitha`: a first name used alone) is that person.
+    one (`Kateri` of `Kateri Tekakwitha`: a first name used alone) is that person, and initials
+    with a surname are the only person they abbreviate (`B. Obama`, `J-M Ayrault`).
     """
     people = {form for form, label in zip(forms, labels, strict=True) if label == "PER"}
     result = {}
@@ -63,6 +82,10 @@ def _person_canonical(forms: list[str], labels: list[str]) -> dict[str, str]:
         full = longest_names(form, people)
         if len(full) == 1:
             result[form] = full[0]
+        elif not full and _INITIALS.match(form):
+            matching = [p for p in people if p != form and _initials_match(form, p)]
+            if len(matching) == 1:
+                result[form] = matching[0]  # `B. Obama`, `J-M Ayrault`
         elif not full and " " not in form:
             opened = [p for p in people if p.startswith(form + " ") and " " in p]
             if len(opened) == 1 and not any(q.startswith(opened[0] + " ") for q in people):
