@@ -151,6 +151,14 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "Le groupe Canal Bleu a publié ses comptes. La direction de la chaîne de télévision de la "
     "France a condamné les agressions, « qui doivent cesser ».": [
         ("qui doivent cesser", "partial", "Canal Bleu", "condamner", "verb_before+org")],
+    # -yer verb forms (« appuie-t-il »); a word mis-tagged as a verb before « que »
+    "Contrairement aux discours, appuie-t-il, le français reste une langue des affaires.": [
+        ("Contrairement aux discours, appuie-t-il, le français reste une langue des affaires",
+         "indirect", "", "appuyer", "inverted")],
+    "Malgré tout, des analystes jugent dans la presse coréenne que le jugement pourrait être "
+    "une chance.": [
+        ("le jugement pourrait être une chance", "indirect", "des analystes", "juger",
+         "indirect+description")],
 }
 
 

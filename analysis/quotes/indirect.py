@@ -45,7 +45,8 @@ def find_indirect(doc: Doc, res: Resolver, quotes: list[Marked]) -> list[Indirec
             if t.lower_ in ("que", "qu'") and t.pos_ != "PRON":  # « les activités qu'il … »
                 que = t
                 break
-            if t.pos_ == "VERB" or t.text in SENTENCE_END or t.text in mark_roles() or (
+            if t.pos_ == "VERB" and not _mistagged(t) or t.text in SENTENCE_END or (
+                    t.text in mark_roles()) or (
                     t.is_space or t.lower_ == "ce" or _links_clause(t)):
                 break
         if que is None or que.i + 1 >= len(doc):
@@ -56,6 +57,12 @@ def find_indirect(doc: Doc, res: Resolver, quotes: list[Marked]) -> list[Indirec
             if end > start:
                 found.append(Indirect(start, end, who))
     return found
+
+
+def _mistagged(token: Token) -> bool:
+    """« dans la presse coréenne que »: a word tagged as a verb whose lemma is no infinitive
+    (« coréen ») is an adjective or a noun the tagger misread."""
+    return not token.lemma_.lower().endswith(("er", "ir", "re"))
 
 
 def _before_que(verb: Token) -> str:
