@@ -19,6 +19,9 @@ CASES = [
     # a past participle the tagger reads as an adjective still makes the weekday past
     ("Dimanche, les vents ont soufflés très fort.", "2012-10-31", "Dimanche", "2012-10-28",
      "2012-10-29"),
+    # a passé simple the tagger does not know (X) is past
+    ("Jean-François Copé déplora mardi un discours creux.", "2012-07-04", "mardi",
+     "2012-07-03", "2012-07-04"),
     # a weekday with a day number and no month
     ("Le festival se termine le samedi 11 avec un concert.", "2012-08-03", "le samedi 11",
      "2012-08-11", "2012-08-12"),

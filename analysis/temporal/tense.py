@@ -84,7 +84,9 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and (before.pos_ == "VERB" or before.dep_ == "acl"):
         # « prévue ce week-end », « a reçu mardi », « communiqué dimanche »: the verb just before
-        return verb_tense(before) or _ending_tense(before)
+        return verb_tense(before) or _ending_tense(before) or _passe_simple(before)
+    if before is not None and _passe_simple(before):
+        return "past"  # « Copé déplora mardi … »: a passé simple the tagger does not know
     token = span.root
     for _ in range(12):
         if not _same_paragraph(doc, start, token.idx):
@@ -102,6 +104,14 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
         token = token.head
     nearest = _nearest_verb(span)
     return verb_tense(nearest) if nearest is not None else None
+
+
+def _passe_simple(token: Token) -> str | None:
+    """A lower-case word tagged X (unknown) with a passé simple ending (passe_simple_endings in
+    words.json): « déplora », « annoncèrent »."""
+    word = token.text
+    known = token.pos_ == "X" and word.islower() and len(word) > 4
+    return "past" if known and word.endswith(tuple(lexicon()["passe_simple_endings"])) else None
 
 
 def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
