@@ -159,6 +159,10 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "une chance.": [
         ("le jugement pourrait être une chance", "indirect", "des analystes", "juger",
          "indirect+description")],
+    # a capitalised plural after « les » is a group, described, not a person's name
+    "Les Wikipédiens russophones craignent que cet amendement bloque l'accès aux pages.": [
+        ("cet amendement bloque l'accès aux pages", "indirect", "les Wikipédiens russophones",
+         "craindre", "indirect+description")],
 }
 
 

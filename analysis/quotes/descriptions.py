@@ -35,6 +35,15 @@ def possessed(token: Token) -> bool:
     return any(t.lower_ in POSSESSIVES for t in doc[max(0, token.i - 2) : token.i])
 
 
+def group_noun(token: Token) -> bool:
+    """« Les Wikipédiens russophones craignent »: a capitalised plural noun after a determiner
+    names a group of people, not a person."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    return token.is_title and before is not None and before.lower_ in ("les", "des") and (
+        token.lower_.endswith(("s", "x")))
+
+
 def anaphoric_role(token: Token) -> bool:
     """« l'ambassadeur », « le président de l'Union »: a definite singular role points back at
     a person the text names; unresolved, it stays unknown rather than become a description.
@@ -51,7 +60,8 @@ def description(token: Token, stop: int | None = None) -> dict | None:
     """The noun phrase of a speaking common noun, determiner and adjectives included, up to
     its « de » complements (not past a comma, a relative pronoun, a verb, another preposition
     or `stop`), as a pseudo-mention whose `entity` is that phrase, determiner lower-cased."""
-    if token.pos_ != "NOUN" or not can_speak(token) or anaphoric_role(token):
+    if token.pos_ not in ("NOUN", "PROPN") or anaphoric_role(token) or not (
+            can_speak(token) or group_noun(token)):
         return None
     doc = token.doc
     lo = token.i
@@ -75,4 +85,4 @@ def description(token: Token, stop: int | None = None) -> dict | None:
             "text": span.text}
 
 
-__all__ = ["can_speak", "description", "possessed", "role_nouns"]
+__all__ = ["can_speak", "description", "group_noun", "possessed", "role_nouns"]

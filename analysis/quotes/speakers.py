@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .descriptions import description, possessed
+from .descriptions import description, group_noun, possessed
 from .lexicon import (
     DEFINITE,
     DETERMINER_GENDER,
@@ -214,6 +214,8 @@ class Resolver(PronounResolver, RoleResolver):
                      m["end"] <= token.idx and token.lower_ in self.window(m)[2]}
             return (next(iter(found.values())), "role") if len(found) == 1 else (None, "")
         if other is None and token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ", "NUM"):
+            if group_noun(token):
+                return None, ""  # « Les Wikipédiens russophones »: a group, described
             return name_run(token), "name"
         return other, ""
 
@@ -249,7 +251,7 @@ class Resolver(PronounResolver, RoleResolver):
         if token is None:
             return Attribution(verb=verb, rule=rule)
         mention, how = self.resolve(token, stop)
-        if mention is None and (token.pos_ == "NOUN" or token.lower_ == "qui"):
+        if mention is None and (token.pos_ in ("NOUN", "PROPN") or token.lower_ == "qui"):
             head = relative_antecedent(token) if token.lower_ == "qui" else token
             mention = description(head, stop) if head is not None else None
             how = "description" if mention is not None else how
