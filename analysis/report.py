@@ -562,7 +562,8 @@ def replace_in_place(build: Path, out: Path, listed: set[str]) -> None:
     """Put the report into an `out` that cannot be renamed: the marker first lists old and new
     files (an interrupted copy is still cleaned by the next run), then old files go and new ones
     are moved (copied across file systems), then the marker lists the new files only."""
-    new = files_under(build)
+    theirs = [rel for rel in files_under(build) if rel not in listed and (out / rel).exists()]
+    new = [rel for rel in files_under(build) if rel not in theirs]
     write_marker(out, REPORT_MARKER, [*listed, *new])
     remove_listed(out, listed - set(new))
     for rel in new:
@@ -571,6 +572,13 @@ def replace_in_place(build: Path, out: Path, listed: set[str]) -> None:
         shutil.move(str(build / rel), str(target))
     write_marker(out, REPORT_MARKER, new)
     shutil.rmtree(build, ignore_errors=True)
+    if theirs:
+        warnings.warn(
+            f"{out}: files you put there have the names of report files and are kept; the "
+            f"report's own copies were not written ({', '.join(theirs[:3])})",
+            CorpusWarning,
+            stacklevel=2,
+        )
 
 
 def clear_failed(out: Path) -> None:

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 
 from analysis import report
-from analysis.errors import InputError
+from analysis.errors import CorpusWarning, InputError
 from analysis.report import (
     BUILD_MARKER,
     FAILED_MARKER,
@@ -129,6 +129,7 @@ def test_out_that_cannot_be_renamed_is_filled_file_by_file(tmp_path, monkeypatch
     """A mount point refuses the rename with EBUSY: files are replaced instead."""
     out = make_report(tmp_path / "rep", {"old.csv": "old", "tables/t.csv": "old t"})
     (out / "mine.txt").write_text("the user's", encoding="utf-8")
+    (out / "late.csv").write_text("put there during the run", encoding="utf-8")
     inode = out.stat().st_ino
     real_rename = Path.rename
 
@@ -138,10 +139,18 @@ def test_out_that_cannot_be_renamed_is_filled_file_by_file(tmp_path, monkeypatch
         return real_rename(self, target)
 
     monkeypatch.setattr(Path, "rename", rename)
-    build = make_report(tmp_path / ".rep.build-abc", {"new.csv": "new", "tables/t.csv": "new t"})
-    swap_in(build, out)
+    build = make_report(
+        tmp_path / ".rep.build-abc", {"new.csv": "new", "tables/t.csv": "new t", "late.csv": "x"}
+    )
+    with pytest.warns(CorpusWarning, match=r"have the names of report files and are kept"):
+        swap_in(build, out)
     assert out.stat().st_ino == inode
-    assert tree(out) == {"mine.txt": "the user's", "new.csv": "new", "tables/t.csv": "new t"}
+    assert tree(out) == {
+        "late.csv": "put there during the run",
+        "mine.txt": "the user's",
+        "new.csv": "new",
+        "tables/t.csv": "new t",
+    }
     assert listed_files(out) == {"new.csv", "tables/t.csv"}
     assert not build.exists()
 
