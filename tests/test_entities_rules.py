@@ -488,3 +488,21 @@ def test_initials_with_a_surname_are_the_person_they_abbreviate():
         ("Jean-Marc Ayrault", "PER", "Jean-Marc Ayrault"),
         ("P. Ayrault", "PER", "P. Ayrault"),
     ]
+
+
+def test_a_name_ending_with_a_model_designator_is_other():
+    text = "Un appareil Boeing Douglas KC-46 s'est posé."
+    assert found(text, [("Boeing Douglas KC-46", "PER")]) == [
+        ("Boeing Douglas KC-46", "MISC", "Boeing Douglas KC-46")
+    ]
+
+
+def test_a_name_in_a_list_of_media_takes_their_label():
+    text = "Lu dans Libération, de Télérama, de Zazie Hebdo et du Figaro."
+    ents = [("Libération", "ORG"), ("Télérama", "ORG"), ("Zazie Hebdo", "LOC"), ("Figaro", "ORG")]
+    assert found(text, ents) == [
+        ("Libération", "ORG", "Libération"),
+        ("Télérama", "ORG", "Télérama"),
+        ("Zazie Hebdo", "ORG", "Zazie Hebdo"),
+        ("Figaro", "ORG", "Figaro"),
+    ]

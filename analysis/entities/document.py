@@ -61,6 +61,13 @@ def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]
         ]
     )
     designators = [(m.start, m.end) for m in kept if m.source == "designator"]
+    designators += [  # `McDonnell Douglas MD-83`: a name ending with a model designator
+        (m.start, m.end)
+        for m in cleaned
+        if m is not None
+        and m.source == "designator"
+        and any(k.end == m.end and k.start < m.start for k in kept)
+    ]
     bases = {
         match.group(1)
         for m in kept

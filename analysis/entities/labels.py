@@ -100,32 +100,56 @@ def _after_opponent(text: str, start: int) -> bool:
     return len(words) >= 2 and words[-2].lower() in rules()["not_locative_before"]
 
 
-_LIST_SEPARATOR = re.compile(r"\s*(?:,|et|ou|ou encore|ainsi que)\s*$")
-_LIST_JOINER = re.compile(r"\s+(?:et|ou|ou encore|ainsi que)\s*$")
+_LIST_SEPARATOR = re.compile(
+    r"\s*(?:,|et|ou|ou encore|ainsi que)\s*(?:de la |de l'|de l’|du |des |de |d'|d’)?"
+)
+_LIST_JOINER = re.compile(r"\s+(?:et|ou|ou encore|ainsi que)\s*(?:de la |de l'|du |des |de |d')?$")
 
 
 def _people_lists(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A one-word name in an enumeration of people is a person (`Nelson Rivas, Felipe, Troy
-    Perkins`, `avec Roch Voisine ou encore Fayo`): the mention before it is a person, joined by
-    a comma, `et`, `ou (encore)`, and the one after it is a person joined the same way, or the
-    word before it is `et`/`ou (encore)`. Alias-table names keep their label."""
+    """A name in an enumeration takes the label of the names around it (`Nelson Rivas, Felipe,
+    Troy Perkins`: PER; `du Monde, de Télérama, de la Gazette des communes, d'Archéologia`: ORG):
+    the mention before it has that label and is joined by a comma, `et`, `ou (encore)` (with
+    `de`/`du`... for lists of complements), and the one after it has the same label joined the
+    same way, or it ends a list of three or more (`A, B et C`) or follows `ou encore`.
+    Alias-table names, names typed by a
+    noun, and full person names keep their label."""
     result = list(mentions)
     for i, mention in enumerate(mentions):
         surface = text[mention.start : mention.end]
-        if mention.label == "PER" or " " in surface or _alias_label(surface) or i == 0:
+        if i == 0 or _alias_label(surface) or mention.source in ("typed", "name"):
             continue
-        before = mentions[i - 1]
+        if mention.label == "PER" and " " in surface:
+            continue  # a full person name stays a person
+        before = result[i - 1]
         gap = text[before.end : mention.start]
-        if before.label != "PER" or len(gap) > 14 or not _LIST_SEPARATOR.fullmatch(gap):
+        if before.label == mention.label or not _in_list(gap):
             continue
         after = mentions[i + 1] if i + 1 < len(mentions) else None
-        next_gap = text[mention.end : after.start] if after else ""
-        next_person = (
+        next_same = (
             after is not None
-            and after.label == "PER"
-            and len(next_gap) <= 14
-            and bool(_LIST_SEPARATOR.fullmatch(next_gap))
+            and after.label == before.label
+            and _in_list(text[mention.end : after.start])
         )
-        if next_person or _LIST_JOINER.search(gap):
-            result[i] = replace(mention, label="PER")
+        if next_same or _ends_list(text, result, i, gap):
+            result[i] = replace(mention, label=before.label)
     return result
+
+
+def _ends_list(text: str, mentions: list[Mention], i: int, gap: str) -> bool:
+    """The last item of an enumeration: after `ou encore`/`ainsi que`, or after `et`/`ou` when
+    the two mentions before are joined with the same label (`A, B et C`; `A et B` alone is
+    no list)."""
+    joiner = _LIST_JOINER.search(gap)
+    if not joiner:
+        return False
+    if re.search(r"encore|ainsi", joiner.group(0)):
+        return True
+    if i < 2:
+        return False
+    first, second = mentions[i - 2], mentions[i - 1]
+    return first.label == second.label and _in_list(text[first.end : second.start])
+
+
+def _in_list(gap: str) -> bool:
+    return len(gap) <= 18 and bool(_LIST_SEPARATOR.fullmatch(gap))
