@@ -173,3 +173,18 @@ def test_speakers_are_the_most_quoted_and_the_title_says_how_many():
     assert ax.get_title(loc="left") == "Mean sentiment of the 25 most-quoted of 40 speakers"
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels[:2] == ["P0 (3 quotes)", "P1 (3 quotes)"] and len(labels) == 25
+
+
+def test_periods_before_our_era_on_a_year_axis(tmp_path):
+    rows = [_event("a", "2012-07-01", "2012-07-02"), _event("a", "1400-01-01", "1500-01-01",
+                                                            "century", expression="XVe siècle")]
+    timeline = _timeline(rows)
+    timeline.loc[len(timeline)] = {**rows[0], "start_date": pd.Timestamp("-1060-01-01"),
+                                   "end_date": pd.Timestamp("-1059-01-01"), "granularity": "year"}
+    fig = ft.plot_mentions_over_time(timeline, lang="fr")
+    assert max(_png_size(fig, tmp_path, "bc")) <= MAX_PIXELS
+    whole = fig.axes[0]
+    ticks = [t.get_text() for t in whole.get_xticklabels()]
+    assert "1000 av. J.-C." in ticks and "2000" in ticks
+    assert {"1061 av. J.-C. (1)", "XVe siècle (1)"} <= {t.get_text() for t in whole.texts}
+    assert century(-1099, "fr") == "XIe siècle av. J.-C."

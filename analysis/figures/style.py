@@ -16,11 +16,11 @@ import matplotlib.dates as mdates
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FixedLocator, FuncFormatter
 
 from ..labels import french_date, snippet
 from .palette import LABEL_COLOURS, NEGATIVE, NEUTRAL, PALETTE, POSITIVE
-from .words import date_text
+from .words import date_text, year_text
 
 __all__ = ["LABEL_COLOURS", "MAX_PIXELS", "NEGATIVE", "NEUTRAL", "PALETTE", "POSITIVE",
            "date_axis", "empty_figure", "french_date", "french_date_axis", "house_style",
@@ -74,17 +74,44 @@ def date_axis(ax, lo: float | None = None, hi: float | None = None, lang: str = 
               maxticks: int = 8) -> None:
     """A date x axis labelled in `lang`: '25 juin', 'juin 2022' or '2022' depending on the span
     (day numbers `lo`..`hi`, which also become the limits; the current limits if not given).
-    Works for any year matplotlib can draw (1400 as well as 2022)."""
+    Spans of years get ticks on round years computed with numpy, so any year works (1400,
+    1060 BC), beyond the years 1–9999 of Python dates."""
     if lo is None or hi is None:
         lo, hi = ax.get_xlim()
     span = hi - lo
     style = "short" if span <= 120 else "month" if span <= 3 * 365 else "year"
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=maxticks)
-    if style == "month":
-        locator.intervald[mdates.MONTHLY] = [1, 2, 3, 4, 6]  # never two months side by side
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: _tick(x, style, lang)))
+    if style == "year":
+        ax.xaxis.set_major_locator(FixedLocator(_year_ticks(lo, hi, maxticks)))
+        ax.xaxis.set_major_formatter(FuncFormatter(
+            lambda x, _pos: year_text(year_of(x), lang)))
+    else:
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=maxticks)
+        if style == "month":
+            locator.intervald[mdates.MONTHLY] = [1, 2, 3, 4, 6]  # never two months side by side
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: _tick(x, style, lang)))
     ax.set_xlim(lo, hi)
+
+
+_EPOCH = np.datetime64("1970-01-01", "D")  # matplotlib's day 0
+
+
+def year_of(x: float) -> int:
+    """The (astronomical) year of matplotlib day number `x`, for any year."""
+    day = _EPOCH + np.timedelta64(int(np.floor(x)), "D")
+    return int(day.astype("datetime64[Y]").astype(np.int64)) + 1970
+
+
+def _year_ticks(lo: float, hi: float, maxticks: int) -> list[float]:
+    """Day numbers of 1 January of round years between lo and hi, at most `maxticks`."""
+    first, last = year_of(lo), year_of(hi) + 1
+    step = next((s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000)
+                 if (last - first) / s <= maxticks), 10000)
+    years = [y + 1 if y <= 0 else y  # round years before our era: -999 is « 1000 av. J.-C. »
+             for y in range(-(-first // step) * step, last + 1, step)]
+    days = [float((np.datetime64(f"{y:+05d}-01-01" if y < 0 else f"{y:04d}-01-01", "D")
+                   - _EPOCH).astype(np.int64)) for y in years]
+    return [d for d in days if lo <= d <= hi]
 
 
 def _tick(x: float, style: str, lang: str) -> str:
@@ -92,7 +119,7 @@ def _tick(x: float, style: str, lang: str) -> str:
     try:
         return date_text(mdates.num2date(x), style, lang)
     except ValueError:
-        return str(int(np.floor(1970 + x / 365.2425)))
+        return year_text(year_of(x), lang)
 
 
 def french_date_axis(ax, lo: float | None = None, hi: float | None = None) -> None:

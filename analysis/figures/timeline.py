@@ -17,7 +17,7 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from ..temporal import DAY
 from . import style as plots
-from .words import century, date_text, say
+from .words import century, date_text, say, year_text
 
 DIRECTION_COLOURS = {"past": plots.PALETTE[0], "present": plots.PALETTE[2],
                      "future": plots.PALETTE[5]}
@@ -133,15 +133,19 @@ def _when(row, lang: str = "en") -> str:
     return period_label(row.start_date, row.granularity, lang)
 
 
-def period_label(start: pd.Timestamp, granularity: str, lang: str = "en") -> str:
+def period_label(start: pd.Timestamp, granularity: str, lang: str = "en",
+                 end: pd.Timestamp | None = None) -> str:
     """The name of the period starting at `start`: « 9 nov. 1989 », « nov. 1989 », « 1961 »,
-    « années 1990 », « XXe siècle » (or their English forms)."""
+    « années 1990 », « XXe siècle », « Xe siècle av. J.-C. – Ier siècle av. J.-C. » when
+    `end` shows several centuries (or their English forms)."""
     if granularity == "century":
+        if end is not None and pd.notna(end) and end.year - start.year > 100:
+            return f"{century(start.year, lang)} – {century(end.year - 1, lang)}"
         return century(start.year, lang)
     if granularity == "decade":
         return say(lang, "periods.decade", year=start.year)
     if granularity == "year":
-        return str(start.year)
+        return year_text(start.year, lang)
     return date_text(start, "day" if granularity == "day" else "month", lang)
 
 
@@ -385,7 +389,7 @@ def periods_table(timeline: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     for row, a, b, is_long in zip(closed.itertuples(), x0, x1, long, strict=True):
         kind = row.granularity if is_long else "month"
         rows.append((float(mdates.date2num(a)), float(mdates.date2num(b)),
-                     period_label(row.start_date, kind, lang), row.doc_id))
+                     period_label(row.start_date, kind, lang, row.end_date), row.doc_id))
     table = pd.DataFrame(rows, columns=["x0", "x1", "period", "doc_id"])
     return (table.groupby(["x0", "x1", "period"], sort=True)
             .agg(mentions=("doc_id", "size"), articles=("doc_id", "nunique")).reset_index())
@@ -421,7 +425,7 @@ def plot_mentions_over_time(timeline: pd.DataFrame, lang: str = "en") -> Figure:
                             fontsize=8, color="#555555")
         if zoom:
             _periods_panel(axes[1, 0], near, z_lo, z_hi, lang)
-            first, last = (mdates.num2date(v).year for v in (z_lo, z_hi - 1))
+            first, last = (plots.year_of(v) for v in (z_lo, z_hi - 1))
             axes[1, 0].set_title(say(lang, "periods.zoom", lo=first, hi=last), fontsize=11)
         fig.tight_layout()  # before naming periods: the names must not move afterwards
         far_first = table.assign(far=~((table["x1"] > z_lo) & (table["x0"] < z_hi))

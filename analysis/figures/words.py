@@ -139,8 +139,9 @@ def say(lang: str, key: str, **values: object) -> str:
 def date_text(stamp: dt.date, style: str = "day", lang: str = "fr") -> str:
     """25 juin 2022 / juin 2022 / 25 juin / 2022 (`style`: day, month, short, year)."""
     month = MONTHS[check_lang(lang)][stamp.month - 1]
-    return {"day": f"{stamp.day} {month} {stamp.year}", "month": f"{month} {stamp.year}",
-            "short": f"{stamp.day} {month}", "year": f"{stamp.year}"}[style]
+    year = year_text(stamp.year, lang)
+    return {"day": f"{stamp.day} {month} {year}", "month": f"{month} {year}",
+            "short": f"{stamp.day} {month}", "year": year}[style]
 
 
 def roman(number: int) -> str:
@@ -154,11 +155,22 @@ def roman(number: int) -> str:
     return text
 
 
+def year_text(year: int, lang: str = "fr") -> str:
+    """An astronomical year as written: 2012; 0 → « 1 av. J.-C. » / "1 BC"."""
+    if year >= 1:
+        return str(year)
+    return f"{1 - year} av. J.-C." if check_lang(lang) == "fr" else f"{1 - year} BC"
+
+
 def century(year: int, lang: str = "fr") -> str:
-    """The century a year (its first year) belongs to: « XIXe siècle » / "19th century"."""
+    """The century a year (its first year) belongs to: « XIXe siècle » / "19th century";
+    before our era « Xe siècle av. J.-C. » / "10th century BC" (astronomical years)."""
+    era = ""
+    if year < 1:
+        year, era = -year, (" av. J.-C." if check_lang(lang) == "fr" else " BC")
     number = year // 100 + 1
     if check_lang(lang) == "fr":
-        return f"{roman(number)}{'er' if number == 1 else 'e'} siècle"
+        return f"{roman(number)}{'er' if number == 1 else 'e'} siècle{era}"
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10,
                                                                                    "th")
-    return f"{number}{suffix} century"
+    return f"{number}{suffix} century{era}"
