@@ -163,6 +163,14 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "Les Wikipédiens russophones craignent que cet amendement bloque l'accès aux pages.": [
         ("cet amendement bloque l'accès aux pages", "indirect", "les Wikipédiens russophones",
          "craindre", "indirect+description")],
+    # a sentence glued to the previous full stop (« ».Pour ») is a sentence of its own
+    "Le ministre de la Justice Alberto Ruiz veut interdire l'avortement. Selon lui, « on ne peut "
+    "pas interdire de vivre ».Pour le collectif de défense des femmes, il s'agit d'« un pas vers "
+    "le franquisme ».": [
+        ("on ne peut pas interdire de vivre", "partial", "Alberto Ruiz", "",
+         "source_cue+pronoun"),
+        ("un pas vers le franquisme", "partial", "le collectif de défense des femmes", "",
+         "source_cue+description")],
 }
 
 

@@ -80,7 +80,7 @@ def skip_to_subject(tokens: list[Token]) -> list[Token]:
 def source_cue(res: Resolver, tokens: list[Token], at_start: bool) -> Attribution | None:
     """« selon X », « d'après X », « pour X, … » (pour: only opening the sentence)."""
     for k, t in enumerate(tokens):
-        word = t.lower_
+        word = t.lower_.lstrip(".")  # « ».Pour le collectif » glued to the full stop
         if word == "d'" and k + 1 < len(tokens) and tokens[k + 1].lower_ == "après":
             word, k = "d'après", k + 1
         if word not in source_cues() or word == "après":

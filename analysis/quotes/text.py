@@ -62,17 +62,20 @@ def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def sentence_start(text: str, para_start: int, pos: int) -> int:
-    """Start of the sentence holding `pos`, within its paragraph (ends: . ! ? … + space)."""
+    """Start of the sentence holding `pos`, within its paragraph (ends: . ! ? … + space, or
+    glued to a capitalised word, « ».Pour le collectif », where the sentence starts at the
+    stop so that the token « .Pour » belongs to it)."""
     cut = para_start
-    for match in re.finditer(r"[.!?…][»”\"]?\s+", text[para_start:pos]):
+    for match in re.finditer(r"[.!?…][»”\"]?(?:\s+|(?=[A-ZÀ-Ý][a-zà-ÿ]))", text[para_start:pos]):
         if not _abbreviation(text, para_start + match.start()):
-            cut = para_start + match.end()
+            glued = not match[0][-1:].isspace()
+            cut = para_start + (match.start() if glued else match.end())
     return cut
 
 
 def sentence_end(text: str, pos: int, para_end: int) -> int:
     """End of the sentence from `pos` (the end punctuation excluded), within its paragraph."""
-    for match in re.finditer(r"[.!?…](?=[»”\"]?(\s|$))", text[pos:para_end]):
+    for match in re.finditer(r"[.!?…](?=[»”\"]?(\s|$)|[A-ZÀ-Ý][a-zà-ÿ])", text[pos:para_end]):
         if not _abbreviation(text, pos + match.start()):
             return pos + match.start()
     return para_end
