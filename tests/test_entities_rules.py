@@ -506,3 +506,20 @@ def test_a_name_in_a_list_of_media_takes_their_label():
         ("Zazie Hebdo", "ORG", "Zazie Hebdo"),
         ("Figaro", "ORG", "Figaro"),
     ]
+
+
+def test_an_event_noun_with_an_adjective_and_its_place_is_one_name():
+    text = "Le festival interceltique de Brest et l'aéroport international de Lyon."
+    ents = [("Brest", "LOC"), ("Lyon", "LOC")]
+    assert found(text, ents) == [
+        ("festival interceltique de Brest", "MISC", "festival interceltique de Brest"),
+        ("Lyon", "LOC", "Lyon"),
+    ]
+
+
+def test_tuareg_and_breton_particles_are_name_parts():
+    text = "Yann Ar Gall et Mohamed Ag Najim ont parlé."
+    assert found(text) == [
+        ("Yann Ar Gall", "PER", "Yann Ar Gall"),
+        ("Mohamed Ag Najim", "PER", "Mohamed Ag Najim"),
+    ]

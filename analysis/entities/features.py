@@ -51,8 +51,8 @@ def _alternatives(words) -> str:
 def _feature_regex() -> re.Pattern:
     return re.compile(
         rf"(?<![\w-])(?P<noun>{_alternatives(feature_nouns())})"
-        r"[ \t]+(?:(?P<particle>de la |de l'|de l’|du |des |de |d'|d’)"
-        rf"|(?P<adjective>{_LOWER})[ \t]+)?"
+        rf"[ \t]+(?:(?!(?:de|du|des|d)\b)(?P<adjective>{_LOWER})[ \t]+)?"
+        r"(?P<particle>de la |de l'|de l’|du |des |de |d'|d’)?"
         rf"(?P<name>[{_CAP}][\w’'-]*(?:[ \t]+[{_CAP}0-9][\w’'-]*)*)(?![\w-]|\.\w)"
     )
 
@@ -76,6 +76,8 @@ def feature_mentions(text: str) -> list[Mention]:
             continue
         if match["particle"] and aliases().get(match["name"], ("", ""))[1] == "LOC":
             continue
+        if adjective and match["particle"] and feature_nouns()[match["noun"]] != "MISC":
+            continue  # `aéroport international de Lagos`: Lagos; `festival interceltique de X`
         label = feature_nouns()[match["noun"]]
         if match["particle"] in ("de ", "d'", "d’") and label != "MISC" and match["noun"] != "îles":
             continue  # `île de Ré` names Ré; `boson de Higgs` is a thing named after Higgs
