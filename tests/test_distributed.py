@@ -87,7 +87,7 @@ def test_one_partition_per_file(corpus):
 def test_files_on_two_workers_equal_single_process(from_files, corpus, cache):
     # the workers parsed into the shared cache: the single-process run below reads rows only
     assert len(list(cache.glob("docs/*/*.spacy"))) == len(corpus) == 4
-    assert len(list(cache.glob("rows/*/*.pickle"))) == 4
+    assert len(list(cache.glob("rows/*/*.json"))) == 4
     assert_same(from_files, single_process(corpus))
     assert len(from_files["entities"]) > 0 and len(from_files["quotes"]) > 0
     assert set(from_files["timeline"]["doc_id"]) <= set(corpus["doc_id"])
