@@ -523,3 +523,13 @@ def test_tuareg_and_breton_particles_are_name_parts():
         ("Yann Ar Gall", "PER", "Yann Ar Gall"),
         ("Mohamed Ag Najim", "PER", "Mohamed Ag Najim"),
     ]
+
+
+def test_credit_ratings_are_no_names_and_club_prefixes_make_clubs():
+    text = "La note passe à Baa2. L'AS Monaco bat le RC Lens (Fixes et portables)."
+    ents = [("Baa2", "MISC"), ("Monaco", "LOC"), ("Lens", "LOC"), ("Fixes", "ORG")]
+    pos = {"Fixes": "ADJ"}
+    assert found_tagged(text, ents, pos) == [
+        ("AS Monaco", "ORG", "AS Monaco"),
+        ("RC Lens", "ORG", "RC Lens"),
+    ]

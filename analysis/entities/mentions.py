@@ -50,6 +50,10 @@ def _pattern_mentions(text: str) -> list[Mention]:
     ]
     found += [
         Mention(m.start(), m.end(), "ORG", "institution")
+        for m in re.finditer(rules()["club_prefixes"]["regex"], text)
+    ]
+    found += [
+        Mention(m.start(), m.end(), "ORG", "institution")
         for m in _institution_regex().finditer(text)
         if not _starts_with_person(m.group("name") + " X")
     ]
@@ -102,14 +106,19 @@ def _is_capitalised_word(doc: Doc, ent) -> bool:
     token = doc[ent.start]
     if len(ent) != 1 or not token.is_alpha or token.text in aliases() or is_first_name(token.text):
         return False
-    opens = token.is_sent_start or token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
+    opens = (
+        token.is_sent_start
+        or token.i == 0
+        or "\n" in doc[token.i - 1].text_with_ws
+        or doc[token.i - 1].text == "("
+    )
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if not opens or following is None:
         return False
     if re.search(rules()["common_word_endings"]["regex"], token.text):
         return True  # `Baptisée Kepler-64b, ...`: a participle, whatever follows
     lower_next = following.text == "," or following.text.islower()
-    return lower_next and token.pos_ in ("VERB", "AUX", "ADV", "PRON")
+    return lower_next and token.pos_ in ("VERB", "AUX", "ADV", "PRON", "ADJ")
 
 
 def _is_name_part(token) -> bool:
