@@ -160,7 +160,7 @@ def show_table(table: pd.DataFrame, name: str, max_rows: int = MAX_TABLE_ROWS) -
                 f"every row is in tables/{html.escape(name)}.csv.</p>")
     # text left-aligned and long words (URLs) wrapped, so every column fits on the page
     display(HTML(f"<style>#table-{name} td:not(.dt-type-numeric){{text-align:left;"
-                 f"overflow-wrap:anywhere;min-width:4em}}</style>{note}"))
+                 f"overflow-wrap:anywhere;min-width:7em}}</style>{note}"))
     show(shown, table_id=f"table-{name}", maxBytes=0, maxRows=0, maxColumns=0,
          showIndex=False, classes="display compact cell-border", pageLength=10,
          lengthMenu=[10, 25, 100, 500], autoWidth=False, layout=_LAYOUT,
