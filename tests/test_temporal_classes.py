@@ -128,6 +128,13 @@ PARTS = [
      [("le 10 novembre 2012", "2012-11-10", "2012-11-11"),
       ("dans la nuit", "2012-11-10", "2012-11-12")]),
     ("Dans la soirée, les pompiers sont arrivés.", []),
+    # after the dateline alone, « dans la nuit » is the night just past (future: the coming one)
+    ("12 novembre 2012. - Un incendie a ravagé un entrepôt dans la nuit.",
+     [("12 novembre 2012", "2012-11-12", "2012-11-13"),
+      ("dans la nuit", "2012-11-11", "2012-11-13")]),
+    ("12 novembre 2012. - Il neigera dans la nuit sur les Alpes.",
+     [("12 novembre 2012", "2012-11-12", "2012-11-13"),
+      ("dans la nuit", "2012-11-12", "2012-11-14")]),
 ]
 
 # a list of years after a year: each one is dated

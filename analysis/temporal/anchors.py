@@ -101,9 +101,15 @@ def resolve_in_order(mentions: list[Mention], ctx: Context,
             row_start = out[-1].start if out else previous.start
             res = _plain(previous.resolved, f"antecedent:{row_start}")
         elif isinstance(res, Anaphor):
+            unit = res.unit
             res = from_antecedent(res, history)
             if res is None:
                 continue
+            if unit == "night" and res.start_date == ctx.pub and ctx.mode(
+                    mention.start, mention.end, "night") != "future":
+                # « dans la nuit » after the dateline: the night just past, as « cette nuit »
+                res = replace(res, start_date=res.start_date - DAY, end_date=res.end_date - DAY,
+                              value=f"{day_code(res.start_date - DAY)}TNI")
         final = compose(replace(mention, resolved=res), ctx)
         out.append(final)
         if can_anchor(res):
