@@ -174,6 +174,16 @@ CASES += [
     ("Une décision sera prise dans un avenir proche.", "2012-07-04", "dans un avenir proche",
      "2012-07-05", None),
 ]
+CASES += [
+    # a part of a relative month or year (first / last third, quarter for a year)
+    ("Au début du mois dernier, il a démissionné.", "2012-06-20", "Au début du mois dernier",
+     "2012-05-01", "2012-05-11"),
+    ("À la fin de l'année prochaine, il partira.", "2012-06-20", "À la fin de l'année prochaine",
+     "2013-10-01", "2014-01-01"),
+    # « entre janvier et avril »: both ends included
+    ("Entre janvier et avril, les ventes ont chuté.", "2012-06-20", "Entre janvier et avril",
+     "2012-01-01", "2012-05-01"),
+]
 NONE = [  # the expression found is the only one: the rest is a count or a habit
     ("Samedi 11 personnes ont été blessées.", "2012-08-03", "Samedi"),
     ("Le week-end, il travaille au café depuis 2010.", "2012-07-04", "depuis 2010"),
