@@ -173,6 +173,8 @@ CASES += [
      "2012-07-04"),
     ("Une décision sera prise dans un avenir proche.", "2012-07-04", "dans un avenir proche",
      "2012-07-05", None),
+    ("Une décision sera prise dans les jours qui viennent.", "2012-07-04",
+     "dans les jours qui viennent", "2012-07-05", None),
 ]
 CASES += [
     # a part of a relative month or year (first / last third, quarter for a year)
