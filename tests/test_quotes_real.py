@@ -171,6 +171,12 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
          "source_cue+pronoun"),
         ("un pas vers le franquisme", "partial", "le collectif de défense des femmes", "",
          "source_cue+description")],
+    # the name right after a role's complement (missed by the tagger) is the role's person
+    "Le gouvernement de Mariano Rajoy prépare une loi. En effet, le ministre de la Justice "
+    "Alberto Ruiz-Gallardón veut interdire l'avortement. Selon lui, « la vie doit être "
+    "protégée ».": [
+        ("la vie doit être protégée", "partial", "Alberto Ruiz-Gallardón", "",
+         "source_cue+pronoun")],
 }
 
 

@@ -46,9 +46,11 @@ NAME_PARTICLES = {"le", "la", "de", "du", "des", "von", "van", "der", "den", "be
                   "al", "di", "da", "dos", "-"}
 
 
-def name_run(token: Token) -> dict:
+def name_run(token: Token, left: bool = True) -> dict:
     """A capitalised name the entity tagger missed (« a répondu Marine Le Pen »), as a
-    pseudo-mention; its name goes through the entity aliases."""
+    pseudo-mention; its name goes through the entity aliases. `left=False` starts the name at
+    the token (« le ministre de la Justice Alberto Ruiz-Gallardón »: not « Justice »); a
+    hyphen glued between capitalised words joins them."""
     doc = token.doc
 
     def part(t: Token) -> bool:
@@ -65,10 +67,11 @@ def name_run(token: Token) -> dict:
             before.is_lower and before.pos_ in ("DET", "ADP"))
 
     lo = token.i
-    while lo > 0 and left_part(doc[lo - 1]):
+    while left and lo > 0 and left_part(doc[lo - 1]):
         lo -= 1
     hi = token.i
-    while hi + 1 < len(doc) and part(doc[hi + 1]) and not doc[hi + 1].is_punct:
+    while hi + 1 < len(doc) and part(doc[hi + 1]) and (not doc[hi + 1].is_punct or (
+            doc[hi + 1].text == "-" and not doc[hi].whitespace_ and not doc[hi + 1].whitespace_)):
         hi += 1
     span = doc[lo : hi + 1]
     try:

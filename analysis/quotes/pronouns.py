@@ -116,7 +116,7 @@ class PronounResolver:
             covering = self.covering(t)
             role = t.lemma_.lower() in role_nouns() or t.lower_ in role_nouns()
             mention, how = (covering, "") if covering is not None else self.resolve(t)
-            if mention is None or mention["label"] != "PER" or how == "name":
+            if mention is None or mention["label"] != "PER" or how == "name" and not role:
                 if role:
                     return None  # an unresolved person: do not look past them
                 continue  # « la mesure », « le gouvernement »: not a person

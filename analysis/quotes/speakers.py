@@ -179,6 +179,10 @@ class Resolver(PronounResolver, RoleResolver):
                            and t.is_title and t.pos_ in ("PROPN", "NOUN")), None)
         if appositive is not None:  # « la présidente du groupe RN, Marine Le Pen »
             return name_run(appositive), "name"
+        named = next((t for t in heads if t.i > token.i + 1 and t.pos_ == "PROPN" and t.is_title
+                      and self.covering(t) is None), None) if role_key(token) else None
+        if named is not None:  # « le ministre de la Justice Alberto Ruiz-Gallardón »
+            return name_run(named, left=False), "name"
         if covering is not None:
             return covering, ""
         role = role_key(token)
