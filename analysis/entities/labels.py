@@ -5,6 +5,7 @@ club."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from .heads import head_label
@@ -107,48 +108,45 @@ _LIST_JOINER = re.compile(r"\s+(?:et|ou|ou encore|ainsi que)\s*(?:de la |de l'|d
 
 
 def _people_lists(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A name in an enumeration takes the label of the names around it (`Nelson Rivas, Felipe,
-    Troy Perkins`: PER; `du Monde, de Télérama, de la Gazette des communes, d'Archéologia`: ORG):
-    the mention before it has that label and is joined by a comma, `et`, `ou (encore)` (with
-    `de`/`du`... for lists of complements), and the one after it has the same label joined the
-    same way, or it ends a list of three or more (`A, B et C`) or follows `ou encore`.
-    Alias-table names, names typed by a
-    noun, and full person names keep their label."""
+    """Names in an enumeration take the label most of them have (`Nelson Rivas, Felipe, Troy
+    Perkins`: PER; `du Monde, de Télérama, de la Gazette des communes, d'Archéologia`: ORG): in
+    a run of three names or more joined by commas, `et`, `ou` (with `de`/`du`... for lists of
+    complements), the label most of them have (at least two, no tie) is given to the others;
+    after `ou encore`/`ainsi que` the second of two names takes the first one's label (`Roch
+    Voisine ou encore Fayo`). Alias-table names, names typed by a noun, and full person names
+    keep their label."""
     result = list(mentions)
+    runs: list[list[int]] = []
     for i, mention in enumerate(mentions):
-        surface = text[mention.start : mention.end]
-        if i == 0 or _alias_label(surface) or mention.source in ("typed", "name"):
+        if runs and _in_list(text[mentions[runs[-1][-1]].end : mention.start]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        if len(run) == 2 and re.search(
+            r"encore|ainsi", text[mentions[run[0]].end : mentions[run[1]].start]
+        ):
+            label = mentions[run[0]].label
+        elif len(run) >= 3:
+            ranked = Counter(mentions[i].label for i in run).most_common(2)
+            label, count = ranked[0]
+            if count < 2 or (len(ranked) > 1 and ranked[1][1] == count):
+                continue
+        else:
             continue
-        if mention.label == "PER" and " " in surface:
-            continue  # a full person name stays a person
-        before = result[i - 1]
-        gap = text[before.end : mention.start]
-        if before.label == mention.label or not _in_list(gap):
-            continue
-        after = mentions[i + 1] if i + 1 < len(mentions) else None
-        next_same = (
-            after is not None
-            and after.label == before.label
-            and _in_list(text[mention.end : after.start])
-        )
-        if next_same or _ends_list(text, result, i, gap):
-            result[i] = replace(mention, label=before.label)
+        for i in run:
+            if not _keeps_label(text, mentions[i]):
+                result[i] = replace(mentions[i], label=label)
     return result
 
 
-def _ends_list(text: str, mentions: list[Mention], i: int, gap: str) -> bool:
-    """The last item of an enumeration: after `ou encore`/`ainsi que`, or after `et`/`ou` when
-    the two mentions before are joined with the same label (`A, B et C`; `A et B` alone is
-    no list)."""
-    joiner = _LIST_JOINER.search(gap)
-    if not joiner:
-        return False
-    if re.search(r"encore|ainsi", joiner.group(0)):
-        return True
-    if i < 2:
-        return False
-    first, second = mentions[i - 2], mentions[i - 1]
-    return first.label == second.label and _in_list(text[first.end : second.start])
+def _keeps_label(text: str, mention: Mention) -> bool:
+    surface = text[mention.start : mention.end]
+    return (
+        bool(_alias_label(surface))
+        or mention.source in ("typed", "name")
+        or (mention.label == "PER" and " " in surface)
+    )
 
 
 def _in_list(gap: str) -> bool:
