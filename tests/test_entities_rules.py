@@ -533,3 +533,22 @@ def test_credit_ratings_are_no_names_and_club_prefixes_make_clubs():
         ("AS Monaco", "ORG", "AS Monaco"),
         ("RC Lens", "ORG", "RC Lens"),
     ]
+
+
+def test_an_acronym_inside_a_longer_name_counts_for_the_longer_one():
+    text = "Le groupe Dupont-Martin (DM) réduit ses effectifs. Le PDG de DM France parle. DM perd."
+    ents = [("Dupont-Martin", "ORG"), ("DM France", "ORG"), ("DM", "ORG")]
+    assert found(text, ents) == [
+        ("Dupont-Martin", "ORG", "Dupont-Martin"),
+        ("DM", "ORG", "Dupont-Martin"),
+        ("DM France", "ORG", "DM France"),
+        ("DM", "ORG", "Dupont-Martin"),
+    ]
+
+
+def test_a_test_named_after_someone_is_no_mention_of_that_person():
+    text = "Alan Turing a conçu le test de Turing."
+    assert found(text, [("Alan Turing", "PER"), ("Turing", "PER")]) == [
+        ("Alan Turing", "PER", "Alan Turing"),
+        ("test de Turing", "MISC", "test de Turing"),
+    ]

@@ -52,7 +52,10 @@ def _link_acronyms(text: str, mentions: list[Mention]) -> tuple[list[Mention], d
         for acronym, long in linked.items()
     }
     mentions = [m for m in mentions if text[m.start : m.end] not in forms]
+    taken = [(m.start, m.end) for m in mentions]
     for found in _word_regex(forms).finditer(text):
+        if any(s < found.end() and found.start() < e for s, e in taken):
+            continue  # `HP` inside `HP France` counts for HP France
         mentions.append(Mention(found.start(), found.end(), forms[found.group(0)], "acronym"))
     return sorted(mentions, key=lambda m: (m.start, m.end)), linked
 

@@ -81,7 +81,11 @@ def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]
     kept = _people_lists(text, kept)
     kept, linked = _link_acronyms(text, kept)
     kept, linked = _link_spelled(text, kept, linked)
-    shorts = _short_references(text, kept)
+    shorts = {
+        short: long
+        for short, long in _short_references(text, kept).items()
+        if short not in linked and not short.isupper()  # `HP` of `Hewlett-Packard (HP)`
+    }
     linked.update(shorts)
     kept = _labelled_as_long(text, kept, shorts)
     return _canonicalise(text, kept, linked)
