@@ -177,6 +177,15 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "protégée ».": [
         ("la vie doit être protégée", "partial", "Alberto Ruiz-Gallardón", "",
          "source_cue+pronoun")],
+    # a partial quote in a sentence without a verb of its own goes on with the previous speaker
+    "« Il augmente les impôts », dénonce Paul Morel. Et pour la dernière période, « il veut "
+    "tout couper » qui plafonnerait les dépenses.": [
+        ("Il augmente les impôts", "direct", "Paul Morel", "dénoncer", "inverted"),
+        ("il veut tout couper", "partial", "Paul Morel", "dénoncer", "continuation")],
+    "« Il augmente les impôts », dénonce Paul Morel. Cette mesure avait provoqué « un scandale "
+    "monumental ».": [
+        ("Il augmente les impôts", "direct", "Paul Morel", "dénoncer", "inverted"),
+        ("un scandale monumental", "partial", "", "provoquer", "governing_verb")],
 }
 
 

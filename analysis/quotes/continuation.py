@@ -14,7 +14,7 @@ from .marks import Marked, paragraphs
 from .phrases import noun_phrase
 from .rules import inverted_after, verb_after
 from .speakers import Attribution, Resolver
-from .text import doc_text, sentence_end, sentence_start, tokens_between
+from .text import doc_text, inside, sentence_end, sentence_start, tokens_between
 from .verbs import reporting_lemma
 
 
@@ -159,3 +159,34 @@ def _subjectless_verbs(rows: list[dict]) -> None:
         if row.get("_subjectless") and not row["speaker"] and prev["speaker"]:
             row.update(speaker=prev["speaker"], speaker_start=prev["speaker_start"],
                        speaker_end=prev["speaker_end"], rule="verb_before+previous")
+
+
+def verbless_partials(doc: Doc, rows: list[dict], marked: list[Marked],
+                      quoted: list[tuple[int, int]]) -> None:
+    """« « … », dénonce X. Et pour la dernière période, « il veut … » »: a partial quote with
+    no attribution in a sentence whose own words (outside marks, relative clauses aside) have
+    no finite verb goes on with the speaker of the quote just before it, in this or the
+    previous sentence (rule `continuation`). « avait provoqué « un scandale » » has a verb of
+    its own and stays unattributed."""
+    text = doc_text(doc)
+    for k, (row, quote) in enumerate(zip(rows, marked, strict=True)):
+        if k == 0 or row["rule"] != "none" or row["kind"] != "partial":
+            continue
+        prev = rows[k - 1]
+        if not prev["speaker"]:
+            continue
+        s_start = sentence_start(text, quote.para_start, quote.opener)
+        s_end = sentence_end(text, quote.closer, quote.para_end)
+        if prev["end"] < sentence_start(text, quote.para_start, max(quote.para_start,
+                                                                     s_start - 2)):
+            continue  # the previous quote is older than the previous sentence
+        own = [t for t in tokens_between(doc, s_start, s_end) if not inside(t.idx, quoted)]
+        relative = False
+        finite = False
+        for t in own:
+            relative = relative or t.lower_ in ("qui", "que", "qu'", "dont")
+            if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and not relative:
+                finite = True
+        if not finite:
+            row.update(speaker=prev["speaker"], speaker_start=prev["speaker_start"],
+                       speaker_end=prev["speaker_end"], verb=prev["verb"], rule="continuation")

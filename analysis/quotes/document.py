@@ -14,6 +14,7 @@ from .continuation import (
     labelled_answers,
     next_sentence,
     previous_sentence,
+    verbless_partials,
 )
 from .indirect import find_indirect
 from .marks import find_marked, paragraphs, quote_kind
@@ -85,6 +86,7 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
                 row.update(speaker=found.speaker, speaker_start=found.speaker_start,
                            speaker_end=found.speaker_end, rule=found.rule)
     continue_speakers(rows, starts, [p for p, _ in paragraphs(doc_text(doc))])
+    verbless_partials(doc, rows, marked, res.quoted)
     for clause in indirect + find_inverted(doc, res, every, indirect):
         rows.append(quote_row(doc, doc_id, clause.start, clause.end, "indirect",
                               clause.attribution, mentions))
