@@ -552,3 +552,9 @@ def test_a_test_named_after_someone_is_no_mention_of_that_person():
         ("Alan Turing", "PER", "Alan Turing"),
         ("test de Turing", "MISC", "test de Turing"),
     ]
+
+
+def test_a_line_break_ends_a_span_and_a_year_with_de_is_cut():
+    text = "Voir X.\nD'autre part, le tournoi 2010 de Roland-Garros."
+    ents = [("X.\nD'autre part", "PER"), ("2010 de Roland-Garros", "MISC")]
+    assert found(text, ents) == [("Roland-Garros", "MISC", "Roland-Garros")]

@@ -10,10 +10,11 @@
   olympiques de Londres`; not `Assemblée nationale du Québec`), or when the whole span is an
   alias-table name.
 - `Sénat pour les démocrates`: a preposition followed by a lowercase word ends the name.
-- `Journal des Arts, de la Gazette des Communes`: a comma ends a name (what follows is another
-  one), so does a wiki reference mark (`Parti populaire espagnol[1`), and a lowercase
-  adjective after an alias-table name or a word that is never a name (`Francophonie
-  institutionnelle` → Francophonie, `État américain` → nothing).
+- `2010 de Wimbledon`: a number and `de` before a name are cut.
+- `Journal des Arts, de la Gazette des Communes`: a line break or a comma ends a name (what
+  follows is another one), so does a wiki reference mark (`Parti populaire espagnol[1`), and
+  a lowercase adjective after an alias-table name or a word that is never a name
+  (`Francophonie institutionnelle` → Francophonie, `État américain` → nothing).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import replace
 
 from ..paths import read_csv_rows
 from .lexicon import _alias_label, _not_names, aliases, fold, rules
+from .names import _not_name_pattern
 from .schema import Mention
 
 _GLUE = re.compile(
@@ -49,6 +51,7 @@ def _known_places(text: str, mentions: list[Mention]) -> set[str]:
 
 
 _COMMA_REST = re.compile(r",\s+(?:et\s+)?(?:de la |de l'|de l’|du |des |de |d'|d’)?(.+)$")
+_NUMBER_HEAD = re.compile(r"\d+(?:e|er|ème)?\s+(?:de la |de l'|du |des |de |d'|d’)(?=[A-ZÀ-ÖØ-Þ])")
 _ADJECTIVE_TAIL = re.compile(r" [a-zàâäçéèêëîïôöûùüÿœ][\w-]*$")
 
 
@@ -56,7 +59,7 @@ def _cut_point(surface: str) -> int | None:
     """Where a model span stops being one name: at a comma (`Journal des Arts, de la Gazette`),
     at a wiki reference mark (`espagnol[1`), or before a lowercase adjective after a known
     name or a word that is never a name (`Francophonie institutionnelle`, `État américain`)."""
-    for mark in (", ", "["):
+    for mark in ("\n", ", ", "["):
         if mark in surface[1:]:
             return surface.index(mark, 1)
     adjective = _ADJECTIVE_TAIL.search(surface)
@@ -91,8 +94,12 @@ def split_glued(text: str, mentions: list[Mention]) -> list[Mention]:
                 result.append(Mention(start, mention.end, mention.label, "model"))
             mention = replace(mention, end=mention.start + cut)
             surface = surface[:cut]
-            if fold(surface) in _not_names():
+            if fold(surface) in _not_names() or _not_name_pattern().fullmatch(surface.strip()):
                 continue
+        number = _NUMBER_HEAD.match(surface)
+        if number and number.end() < len(surface):  # `2010 de Wimbledon`: the year is no name
+            mention = replace(mention, start=mention.start + number.end())
+            surface = surface[number.end() :]
         tail = _LOWER_TAIL.search(surface)
         if tail and tail.start() > 0:
             mention = replace(mention, end=mention.start + tail.start())
