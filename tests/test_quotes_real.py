@@ -186,6 +186,11 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "monumental ».": [
         ("Il augmente les impôts", "direct", "Paul Morel", "dénoncer", "inverted"),
         ("un scandale monumental", "partial", "", "provoquer", "governing_verb")],
+    # the writer's aside is no report; « -cer » verbs keep their cedilla (« annonçait »)
+    "Rappelons que la société a été condamnée à verser un milliard de dollars.": [],
+    "La société annonçait samedi qu'elle allait déposer un recours.": [
+        ("elle allait déposer un recours", "indirect", "la société", "annoncer",
+         "indirect+description")],
 }
 
 

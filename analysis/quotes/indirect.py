@@ -128,8 +128,13 @@ def _marked_after(text: str, que: Token) -> bool:
 
 
 def _not_reporting(verb: Token, lemma: str) -> bool:
-    """« il faut dire que », « cela veut dire que »: the verb before makes it no report."""
+    """« il faut dire que », « cela veut dire que »: the verb before makes it no report;
+    « Rappelons que », « Notons que »: the writer's own aside (an imperative opening its
+    sentence)."""
     doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if verb.lower_.endswith("ons") and (before is None or before.is_punct or before.is_space):
+        return True
     before = [t for t in doc[max(0, verb.i - 2) : verb.i] if not t.is_space]
     return any((word, verb_lemma) in not_reporting() for t in before
                for word in (t.lemma_.lower(), t.lower_) for verb_lemma in (lemma, "*"))

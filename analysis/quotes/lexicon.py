@@ -61,7 +61,12 @@ def verb_forms() -> dict[str, str]:
         forms[lemma] = lemma
         if " " not in lemma and lemma[-2:] in REGULAR_ENDINGS:
             for ending in REGULAR_ENDINGS[lemma[-2:]]:
-                forms.setdefault(lemma[:-2] + ending, lemma)
+                stem = lemma[:-2]
+                if ending[0] in "ao" and lemma.endswith("cer"):
+                    stem = stem[:-1] + "ç"  # « annonçait », « annonça »
+                elif ending[0] in "ao" and lemma.endswith("ger"):
+                    stem += "e"  # « jugeait », « jugeant »
+                forms.setdefault(stem + ending, lemma)
     for row in _rows("reporting_verb_forms.csv"):
         forms[row["form"]] = row["lemma"]
     return forms
