@@ -558,3 +558,13 @@ def test_a_line_break_ends_a_span_and_a_year_with_de_is_cut():
     text = "Voir X.\nD'autre part, le tournoi 2010 de Roland-Garros."
     ents = [("X.\nD'autre part", "PER"), ("2010 de Roland-Garros", "MISC")]
     assert found(text, ents) == [("Roland-Garros", "MISC", "Roland-Garros")]
+
+
+def test_a_plural_type_noun_with_a_comma_and_regions_of_the_gazetteer():
+    text = "Deux télescopes, HUBBLE et VLT, observent la Toscane."
+    ents = [("HUBBLE", "ORG"), ("VLT", "ORG"), ("Toscane", "MISC")]
+    assert found(text, ents) == [
+        ("HUBBLE", "MISC", "HUBBLE"),
+        ("VLT", "ORG", "VLT"),
+        ("Toscane", "LOC", "Toscane"),
+    ]

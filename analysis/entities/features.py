@@ -60,7 +60,7 @@ def _feature_regex() -> re.Pattern:
 @functools.cache
 def _type_regex() -> re.Pattern:
     return re.compile(
-        rf"(?<![\w-])(?P<noun>{_alternatives(type_nouns())})[sx]?"
+        rf"(?<![\w-])(?P<noun>{_alternatives(type_nouns())})(?:[sx],?)?"
         rf"(?:\s+(?!de\s|d['’]|du\s|des\s)(?P<between>{_LOWER}))?"
         r"\s+(?P<particle>de |d'|d’)?"
         rf"(?P<name>{_NAME})(?![\w-]|\.\w)"
