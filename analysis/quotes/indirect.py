@@ -42,7 +42,7 @@ def find_indirect(doc: Doc, res: Resolver, quotes: list[Marked]) -> list[Indirec
             continue
         que = None
         for t in doc[verb.i + 1 : verb.i + 1 + MAX_GAP_TO_QUE]:
-            if t.lower_ in ("que", "qu'") and t.pos_ != "PRON":  # « les activités qu'il … »
+            if t.lower_ in ("que", "qu'") and not _relative(t):  # « les activités qu'il … »
                 que = t
                 break
             if t.pos_ == "VERB" and not _mistagged(t) or t.text in SENTENCE_END or (
@@ -57,6 +57,17 @@ def find_indirect(doc: Doc, res: Resolver, quotes: list[Marked]) -> list[Indirec
             if end > start:
                 found.append(Indirect(start, end, who))
     return found
+
+
+def _relative(que: Token) -> bool:
+    """« les activités qu'il entend organiser »: a « que » the tagger calls a pronoun after a
+    noun opens a relative clause; after a time word (« annonçait samedi qu'il … ») it is
+    still the reported clause's."""
+    from ..sentiment import time_nouns
+
+    before = que.doc[que.i - 1] if que.i > 0 else None
+    return que.pos_ == "PRON" and before is not None and (
+        before.lemma_.lower() not in time_nouns() and before.lower_ not in time_nouns())
 
 
 def _mistagged(token: Token) -> bool:
