@@ -191,6 +191,11 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "La société annonçait samedi qu'elle allait déposer un recours.": [
         ("elle allait déposer un recours", "indirect", "la société", "annoncer",
          "indirect+description")],
+    # a verb after its subject's apposition or after a participle's insert is no inverted report
+    "Le secrétaire général de l'OTAN, Jens Stoltenberg, a appelé les alliés à augmenter leurs "
+    "dépenses.": [],
+    "Dans son livre « Le Prince », publié en 2023, l'ancien ministre raconte ses années à "
+    "Bercy.": [],
 }
 
 

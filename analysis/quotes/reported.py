@@ -42,6 +42,38 @@ def has_verb(doc: Doc, start: int, end: int) -> bool:
         "VerbForm") or t.pos_ == "AUX" for t in span)
 
 
+def finite_after(verb: Token, end: int) -> Token | None:
+    """The first finite verb after `verb` in its sentence (up to offset `end`), relative
+    clauses (« l'Insee, qui prévoit … ») and quoted words left out."""
+    doc = verb.doc
+    relative = quoted = False
+    for t in doc[verb.i + 1 :]:
+        if t.idx >= end:
+            return None
+        role = mark_roles().get(t.text)
+        if role is not None:
+            quoted = role == "open" or role == "either" and not quoted
+            continue
+        relative = relative or t.lower_ in ("qui", "que", "qu'", "dont", "où")
+        if not quoted and not relative and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get(
+                "VerbForm"):
+            return t
+    return None
+
+
+def is_incise(verb: Token, end: int, lead_verb: bool) -> bool:
+    """« Par ailleurs, poursuit X, une langue n'a pas … », « Il est, disent-ils, la langue … »:
+    the verb is glued to its pronoun or directly followed by its subject's phrase (no
+    preposition first), then a comma, then the rest of a clause whose finite verb comes after
+    that comma or before the incise (`lead_verb`)."""
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is None or not (nxt.text.startswith("-") or nxt.pos_ in ("DET", "PROPN", "NOUN")):
+        return False
+    comma = next((t for t in doc[verb.i + 1 : verb.i + 9] if t.text == ","), None)
+    return comma is not None and (lead_verb or finite_after(comma, end) is not None)
+
+
 def find_inverted(doc: Doc, res: Resolver, quotes: list[Marked], indirect: list[Indirect]
                   ) -> list[Indirect]:
     """Unmarked statements with an inverted reporting verb after a comma: the clause before it
@@ -75,8 +107,11 @@ def find_inverted(doc: Doc, res: Resolver, quotes: list[Marked], indirect: list[
         s_start = sentence_start(text, para_start, comma.idx)
         s_end = sentence_end(text, verb.idx, para_end)
         lead = text[s_start : comma.idx].split()
-        incise = (len(lead) <= SHORT_LEAD_WORDS or not has_verb(doc, s_start, comma.idx)) and (
-            s_end - verb.idx > 40)
+        lead_verb = has_verb(doc, s_start, comma.idx)
+        incise = (len(lead) <= SHORT_LEAD_WORDS or not lead_verb) and is_incise(
+            verb, s_end, lead_verb)
+        if not incise and finite_after(verb, s_end):
+            continue  # « X, Y, a appelé les alliés à … »: the verb has its object, no report
         start, end = s_start, (s_end if incise else comma.idx)
         marks = [a for a, b in ranges if start <= a < end]
         if inside(start, ranges) or marks and text[start : marks[0]].rstrip().endswith(":"):
