@@ -568,3 +568,22 @@ def test_a_plural_type_noun_with_a_comma_and_regions_of_the_gazetteer():
         ("VLT", "ORG", "VLT"),
         ("Toscane", "LOC", "Toscane"),
     ]
+
+
+def test_a_name_before_a_known_place_in_parentheses_is_a_place():
+    text = "Il est attendu à Springfield (Californie) puis à Paris (France)."
+    ents = [("Springfield", "PER"), ("Californie", "LOC"), ("Paris", "LOC"), ("France", "LOC")]
+    assert found(text, ents) == [
+        ("Springfield", "LOC", "Springfield"),
+        ("Californie", "LOC", "Californie"),
+        ("Paris", "LOC", "Paris"),
+        ("France", "LOC", "France"),
+    ]
+
+
+def test_a_known_name_before_a_first_name_is_still_found():
+    text = "Le président de l'Assemblée Claude Durand parle."
+    assert found(text, [("Claude Durand", "PER")]) == [
+        ("Assemblée", "ORG", "Assemblée nationale"),
+        ("Claude Durand", "PER", "Claude Durand"),
+    ]

@@ -13,7 +13,14 @@ from .acronyms import _link_acronyms, _link_spelled
 from .canonical import _canonicalise, _propagate, _short_references
 from .features import feature_mentions, typed_mentions
 from .heads import head_mentions
-from .labels import _clubs_by_city, _is_demonym, _is_group_noun, _people_lists, _relabel
+from .labels import (
+    _clubs_by_city,
+    _is_demonym,
+    _is_group_noun,
+    _people_lists,
+    _places_by_region,
+    _relabel,
+)
 from .lexicon import rules
 from .mentions import _model_mentions, _pattern_mentions
 from .names import clean_span
@@ -79,6 +86,7 @@ def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]
     kept = _propagate(text, kept, blocked, dict.fromkeys(bases, "MISC"))
     kept = _typed_labels(text, kept)
     kept = _people_lists(text, kept)
+    kept = _places_by_region(text, kept)
     kept, linked = _link_acronyms(text, kept)
     kept, linked = _link_spelled(text, kept, linked)
     shorts = {

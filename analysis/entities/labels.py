@@ -151,3 +151,23 @@ def _keeps_label(text: str, mention: Mention) -> bool:
 
 def _in_list(gap: str) -> bool:
     return len(gap) <= 18 and bool(_LIST_SEPARATOR.fullmatch(gap))
+
+
+_PLACE_IN_PARENTHESES = re.compile(r" \((?P<place>[^()\n]{2,40})\)")
+
+
+def _places_by_region(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name followed by a known place in parentheses is a place (`à Charlotte (Caroline du
+    Nord)`, `Springfield (Illinois)`)."""
+    result = []
+    for mention in mentions:
+        after = _PLACE_IN_PARENTHESES.match(text, mention.end)
+        if (
+            after
+            and mention.label != "LOC"
+            and _alias_label(after["place"]) == "LOC"
+            and _alias_label(text[mention.start : mention.end]) is None
+        ):
+            mention = replace(mention, label="LOC")
+        result.append(mention)
+    return result

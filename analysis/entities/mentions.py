@@ -67,12 +67,15 @@ def _pattern_mentions(text: str) -> list[Mention]:
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """Whether a capitalised word or a number touches the span, so that it is part of a longer
-    name the model did not see (`Air France`, `France 24`): then it is not added alone."""
+    name the model did not see (`Air France`, `France 24`): then it is not added alone. A
+    listed first name after the span opens a person's name, not a longer name."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     after = _WORD_AFTER.search(text[end : end + 40])
     words = [match.group(1) for match in (before, after) if match]
     if after and after.group(1)[0].isdigit():
         return True
+    if after and is_first_name(after.group(1)):
+        words = words[:-1]  # `l'Assemblée Claude Bartolone`: a person's name follows
     return any(
         word[0].isupper() and word.lower() not in stop_words() and not _is_title_at(word)
         for word in words
