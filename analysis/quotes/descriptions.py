@@ -17,7 +17,7 @@ from .verbs import reporting_lemma
 DESCRIPTION_MAX_TOKENS = 9
 """Longest description kept (« le chef de la direction de l'aviation civile nigériane »)."""
 STOP_WORDS = {"qui", "que", "qu'", "dont", "lequel", "laquelle", "à", "au", "aux", "lors",
-              "sur", "dans", "devant", "pour", "par", "selon", "après", "avant"}
+              "sur", "dans", "devant", "pour", "par", "selon", "après", "avant", "sous"}
 DEFINITE = {"le", "la", "l'", "ce", "cet", "cette"}
 
 
