@@ -587,3 +587,28 @@ def test_a_known_name_before_a_first_name_is_still_found():
         ("Assemblée", "ORG", "Assemblée nationale"),
         ("Claude Durand", "PER", "Claude Durand"),
     ]
+
+
+def test_a_two_word_name_in_a_list_of_places_is_a_place_unless_it_opens_with_a_first_name():
+    text = "Elle a vu Milan, Gênes, Bad Ems et Londres, puis Lyon, Nice, Paul Martin et Rome."
+    ents = [
+        ("Milan", "LOC"),
+        ("Gênes", "LOC"),
+        ("Bad Ems", "PER"),
+        ("Londres", "LOC"),
+        ("Lyon", "LOC"),
+        ("Nice", "LOC"),
+        ("Paul Martin", "PER"),
+        ("Rome", "LOC"),
+    ]
+    labels = [(surface, label) for surface, label, _ in found(text, ents)]
+    assert labels == [
+        ("Milan", "LOC"),
+        ("Gênes", "LOC"),
+        ("Bad Ems", "LOC"),
+        ("Londres", "LOC"),
+        ("Lyon", "LOC"),
+        ("Nice", "LOC"),
+        ("Paul Martin", "PER"),
+        ("Rome", "LOC"),
+    ]

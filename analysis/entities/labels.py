@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import replace
 
 from .heads import head_label
-from .lexicon import _alias_label, aliases, demonyms, rules
+from .lexicon import _alias_label, aliases, demonyms, is_first_name, rules
 from .schema import Mention
 from .spans import _overlaps, _word_before
 
@@ -145,7 +145,7 @@ def _keeps_label(text: str, mention: Mention) -> bool:
     return (
         bool(_alias_label(surface))
         or mention.source in ("typed", "name")
-        or (mention.label == "PER" and " " in surface)
+        or (mention.label == "PER" and " " in surface and is_first_name(surface.split()[0]))
     )
 
 
