@@ -612,3 +612,9 @@ def test_a_two_word_name_in_a_list_of_places_is_a_place_unless_it_opens_with_a_f
         ("Paul Martin", "PER"),
         ("Rome", "LOC"),
     ]
+
+
+def test_a_lowercase_verb_glued_at_the_end_of_a_model_span_is_cut():
+    text = "Le Salon dure trois jours."
+    pos = {"dure": "VERB"}
+    assert found_tagged(text, [("Salon dure", "ORG")], pos) == [("Salon", "ORG", "Salon")]

@@ -83,14 +83,17 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
 
 
 def _model_mentions(doc: Doc) -> list[Mention]:
-    """The model's spans with our four labels, person names widened to name parts the model
-    left out: a capitalised proper noun right before (`Marine` + `Le Pen`) or right after
-    (`Wang` + `Yi`) the name, with one space between."""
+    """The model's spans with our four labels, without a lowercase verb the model glued at
+    their end (`Le Forum court jusqu'à`), person names widened to name parts the model left
+    out: a capitalised proper noun right before (`Marine` + `Le Pen`) or right after (`Wang` +
+    `Yi`) the name, with one space between."""
     found = []
     for ent in doc.ents:
         if ent.label_ not in LABELS or _is_capitalised_word(doc, ent):
             continue
         start, end = ent.start, ent.end
+        while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ in ("VERB", "AUX"):
+            end -= 1  # `Le Forum court jusqu'à...`, `le Dragon amortisse`: a verb ends the name
         if ent.label_ == "PER":
             while start > 0 and doc[start - 1].whitespace_ and _is_name_part(doc[start - 1]):
                 start -= 1
