@@ -126,7 +126,7 @@ def test_every_saved_figure_is_shown_once_and_tables_are_interactive_offline(bun
         html = (out / f"{name}.html").read_text(encoding="utf-8")
         assert html.count('<img alt="') == figures, name  # once each, no duplicate
         assert "injectModule(" in html and "window._itables_" in html  # embedded, no CDN
-        assert "cdn.jsdelivr" not in html and "unpkg.com" not in html
+        assert 'src="http' not in html and 'href="http' not in html.split("</head>")[0]
     overview = (out / "00_overview.html").read_text(encoding="utf-8")
     assert 'id="table-corpus"' in overview and 'href="#article-1"' not in overview
     quotes = (out / "02_quoted_sentiment.html").read_text(encoding="utf-8")

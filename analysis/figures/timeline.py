@@ -59,17 +59,20 @@ def _text_points(text: str) -> float:
 
 def _lanes(timeline: pd.DataFrame, corpus: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """One row per article with expressions: doc_id, label, published; by date, then id."""
-    info = corpus.set_index("doc_id") if "doc_id" in corpus.columns else pd.DataFrame()
     ids = list(dict.fromkeys(timeline["doc_id"]))
+    info = pd.DataFrame(index=pd.Index(ids, name="doc_id"))  # one lookup for every article
+    if "doc_id" in corpus.columns:
+        columns = [c for c in ("published", "title") if c in corpus.columns]
+        info = corpus.drop_duplicates("doc_id").set_index("doc_id")[columns].reindex(ids)
+    published = info["published"] if "published" in info else pd.Series(pd.NaT, index=ids)
+    titles = info["title"] if "title" in info else pd.Series("", index=ids)
     rows = []
-    for doc_id in ids:
-        record = info.loc[doc_id] if doc_id in info.index else {}
-        published = record.get("published", pd.NaT) if len(record) else pd.NaT
-        title = str(record.get("title", "") or "") if len(record) else ""
+    for doc_id, when, title in zip(ids, published, titles, strict=True):
+        title = "" if pd.isna(title) else str(title)
         name = plots.snippet(title, 34) if title else str(doc_id)
-        date = (date_text(published, "day", lang) if pd.notna(published)
+        date = (date_text(when, "day", lang) if pd.notna(when)
                 else say(lang, "timeline.no_date"))
-        rows.append({"doc_id": doc_id, "label": f"{name}\n{date}", "published": published})
+        rows.append({"doc_id": doc_id, "label": f"{name}\n{date}", "published": when})
     lanes = pd.DataFrame(rows, columns=["doc_id", "label", "published"])
     return lanes.sort_values(["published", "doc_id"], na_position="last").reset_index(drop=True)
 
@@ -385,14 +388,18 @@ def periods_table(timeline: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     x0 = np.where(long, starts, months.astype("datetime64[D]"))
     x1 = np.where(long, closed["end_date"].to_numpy().astype("datetime64[D]"),
                   (months + 1).astype("datetime64[D]"))
-    rows = []
-    for row, a, b, is_long in zip(closed.itertuples(), x0, x1, long, strict=True):
-        kind = row.granularity if is_long else "month"
-        rows.append((float(mdates.date2num(a)), float(mdates.date2num(b)),
-                     period_label(row.start_date, kind, lang, row.end_date), row.doc_id))
-    table = pd.DataFrame(rows, columns=["x0", "x1", "period", "doc_id"])
-    return (table.groupby(["x0", "x1", "period"], sort=True)
-            .agg(mentions=("doc_id", "size"), articles=("doc_id", "nunique")).reset_index())
+    table = pd.DataFrame({
+        "x0": x0.astype(np.int64).astype(float),  # days since 1970: matplotlib's day numbers
+        "x1": x1.astype(np.int64).astype(float),
+        "kind": np.where(long, closed["granularity"].to_numpy(), "month"),
+        "start": closed["start_date"].to_numpy(), "end": closed["end_date"].to_numpy(),
+        "doc_id": closed["doc_id"].to_numpy()})
+    counts = (table.groupby(["x0", "x1", "kind"], sort=True)
+              .agg(mentions=("doc_id", "size"), articles=("doc_id", "nunique"),
+                   start=("start", "first"), end=("end", "first")).reset_index())
+    counts["period"] = [period_label(pd.Timestamp(row.start), row.kind, lang,
+                                     pd.Timestamp(row.end)) for row in counts.itertuples()]
+    return counts[["x0", "x1", "period", "mentions", "articles"]]
 
 
 def plot_mentions_over_time(timeline: pd.DataFrame, lang: str = "en") -> Figure:
