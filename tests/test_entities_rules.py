@@ -618,3 +618,13 @@ def test_a_lowercase_verb_glued_at_the_end_of_a_model_span_is_cut():
     text = "Le Salon dure trois jours."
     pos = {"dure": "VERB"}
     assert found_tagged(text, [("Salon dure", "ORG")], pos) == [("Salon", "ORG", "Salon")]
+
+
+def test_a_government_numbered_after_a_person_of_the_article_is_that_person():
+    text = "Jean Dupont forme son gouvernement (Dupont 2). Canal 9 diffuse."
+    ents = [("Jean Dupont", "PER"), ("Dupont", "MISC"), ("Canal", "ORG")]
+    assert found(text, ents) == [
+        ("Jean Dupont", "PER", "Jean Dupont"),
+        ("Dupont", "PER", "Jean Dupont"),
+        ("Canal 9", "ORG", "Canal 9"),
+    ]

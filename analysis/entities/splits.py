@@ -10,7 +10,8 @@
   olympiques de Londres`; not `Assemblée nationale du Québec`), or when the whole span is an
   alias-table name.
 - `Sénat pour les démocrates`: a preposition followed by a lowercase word ends the name.
-- `2010 de Wimbledon`: a number and `de` before a name are cut.
+- `2010 de Wimbledon`: a number and `de` before a name are cut; `Ayrault 2` (a government
+  numbered after a person of the article) is the person.
 - `Journal des Arts, de la Gazette des Communes`: a line break or a comma ends a name (what
   follows is another one), so does a wiki reference mark (`Parti populaire espagnol[1`), and
   a lowercase adjective after an alias-table name or a word that is never a name
@@ -51,6 +52,7 @@ def _known_places(text: str, mentions: list[Mention]) -> set[str]:
 
 
 _COMMA_REST = re.compile(r",\s+(?:et\s+)?(?:de la |de l'|de l’|du |des |de |d'|d’)?(.+)$")
+_NUMBERED = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’-]+) \d{1,3}")
 _NUMBER_HEAD = re.compile(r"\d+(?:e|er|ème)?\s+(?:de la |de l'|du |des |de |d'|d’)(?=[A-ZÀ-ÖØ-Þ])")
 _ADJECTIVE_TAIL = re.compile(r" [a-zàâäçéèêëîïôöûùüÿœ][\w-]*$")
 
@@ -79,12 +81,21 @@ def _known_then_city(surface: str, glue: re.Match) -> bool:
 def split_glued(text: str, mentions: list[Mention]) -> list[Mention]:
     """Model spans cut into a name and a place, or cut before a lowercase tail (see module)."""
     places = _known_places(text, mentions)
+    surnames = {
+        text[m.start : m.end].split()[-1]
+        for m in mentions
+        if m.label == "PER" and m.source != "alias"
+    }
     heads = set(rules()["organisation_heads"]) | set(rules()["event_heads"])
     result = []
     for mention in mentions:
         surface = text[mention.start : mention.end]
         if mention.source != "model" or surface in aliases():
             result.append(mention)
+            continue
+        numbered = _NUMBERED.fullmatch(surface)
+        if numbered and numbered.group(1) in surnames:  # `gouvernement Ayrault 2`: the person
+            result.append(replace(mention, end=mention.start + numbered.end(1), label="PER"))
             continue
         cut = _cut_point(surface)
         if cut is not None:
