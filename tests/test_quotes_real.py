@@ -196,6 +196,11 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "dépenses.": [],
     "Dans son livre « Le Prince », publié en 2023, l'ancien ministre raconte ses années à "
     "Bercy.": [],
+    # one name per person in an article: a surname alone or initials → the full name
+    "Barack Obama a parlé à Denver. Pour Obama, « le problème est connu ». Pour B. Obama, les "
+    "électeurs « ne gagneront pas ».": [
+        ("le problème est connu", "partial", "Barack Obama", "", "source_cue"),
+        ("ne gagneront pas", "partial", "Barack Obama", "", "source_cue")],
 }
 
 
@@ -213,3 +218,23 @@ def results():
 def test_real_news_classes(results, text):
     got = [(r["text"], r["kind"], r["speaker"], r["verb"], r["rule"]) for r in results[text]]
     assert got == CASES[text]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "names", "expected"),
+    [
+        ("Obama", ["Barack Obama"], "Barack Obama"),
+        ("B. Obama", ["Barack Obama"], "Barack Obama"),
+        ("J-M Ayrault", ["Jean-Marc Ayrault"], "Jean-Marc Ayrault"),
+        ("M.Houdré", ["Houdré"], "Houdré"),
+        ("Fatoumata Maïga", ["Oumar Maïga"], "Fatoumata Maïga"),  # another person
+        ("Martin", ["Paul Martin", "Jean Martin"], "Martin"),  # two people fit: left alone
+        ("son avocate", ["Paul Avocate"], "son avocate"),  # descriptions are left alone
+    ],
+)
+def test_canonical_speakers(speaker, names, expected):
+    from analysis.quotes.canonical import canonical_speakers
+
+    rows = [{"speaker": speaker}]
+    canonical_speakers(rows, [{"entity": n, "label": "PER"} for n in names])
+    assert rows[0]["speaker"] == expected

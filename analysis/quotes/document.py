@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..sentiment import span_sentiment
+from .canonical import canonical_speakers
 from .continuation import (
     _back_fill_runs,
     _same_paragraph,
@@ -92,6 +93,7 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
                               clause.attribution, mentions))
     for start, end, who in labelled_answers(doc, res):
         rows.append(quote_row(doc, doc_id, start, end, "direct", who, mentions))
+    canonical_speakers(rows, mentions)
     for row in rows:
         row.pop("_opens_paragraph", None)
         row.pop("_runs_on", None)
