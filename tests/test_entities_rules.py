@@ -628,3 +628,11 @@ def test_a_government_numbered_after_a_person_of_the_article_is_that_person():
         ("Dupont", "PER", "Jean Dupont"),
         ("Canal 9", "ORG", "Canal 9"),
     ]
+
+
+def test_a_known_organisation_written_lowercase_is_found():
+    text = "L'assemblée nationale a voté ; la banque mondiale aussi, pas la banque du coin."
+    assert found(text) == [
+        ("assemblée nationale", "ORG", "Assemblée nationale"),
+        ("banque mondiale", "ORG", "Banque mondiale"),
+    ]

@@ -37,8 +37,8 @@ careful reader would count, with rules kept as data in `data/entities/` (see its
    Commission` after `la Commission européenne` is that one.
 
 On the 83 real Wikinews articles of `../shared/eval` (`score.py entities`, issue 14): found
-0.961, precision 0.953, count exact 0.948, label right 0.930 with fr_core_news_sm (0.866,
-0.850, 0.813, 0.751 before the rules of issue 14); 0.955 / 0.953 / 0.940 / 0.924 with
+0.963, precision 0.951, count exact 0.951, label right 0.931 with fr_core_news_sm (0.866,
+0.850, 0.813, 0.751 before the rules of issue 14); 0.957 / 0.952 / 0.943 / 0.925 with
 fr_core_news_md.
 
 Measured on `tests/data/entity_eval.csv` by `benchmarks/entity_eval.py` (PER/LOC/ORG F1 on

@@ -49,7 +49,7 @@ def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]
     candidates = _prefer_names(text, candidates)
     cleaned = [
         m
-        if m.source == "institution"
+        if m.source == "institution" or (m.source == "alias" and text[m.start].islower())
         else clean_span(text, m, _opens_sentence(text, m.start, starts))
         for m in candidates
     ]

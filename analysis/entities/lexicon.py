@@ -49,14 +49,20 @@ def aliases() -> dict[str, tuple[str, str]]:
     """Surface form → (canonical name, label), from `data/entities/aliases.csv`.
 
     Every canonical name is also a form of itself, a hyphenated name of capitalised parts is
-    also found with spaces (`Météo France`), and a place whose name opens with `Le` or `Les` is
-    also found without it, as after `au`, `du`, `aux` (`au Caire` → `Le Caire`).
+    also found with spaces (`Météo France`), an organisation or other whose second word is
+    lowercase also with a lowercase first word (`l'assemblée nationale`), and a place whose
+    name opens with `Le` or `Les` is also found without it, as after `au`, `du`, `aux` (`au
+    Caire` → `Le Caire`).
     """
     table: dict[str, tuple[str, str]] = {}
     for row in read_csv_rows("entities", "aliases.csv"):
         value = (row["canonical"].strip(), row["label"].strip())
         table.setdefault(value[0], value)
         table[row["alias"].strip()] = value
+    for form, value in list(table.items()):  # `l'assemblée nationale`, written lowercase
+        words = form.split(" ")
+        if value[1] in ("ORG", "MISC") and len(words) > 1 and words[1][:1].islower():
+            table.setdefault(form[:1].lower() + form[1:], value)
     for form, value in list(table.items()):  # `Météo France` for `Météo-France`
         spaced = form.replace("-", " ")
         if spaced != form and all(part[:1].isupper() for part in form.split("-")):
