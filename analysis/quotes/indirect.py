@@ -13,8 +13,10 @@ from .lexicon import (
     SENTENCE_END,
     clause_links,
     mark_roles,
+    multiword_last_words,
     not_reporting,
     reporting_verbs,
+    verb_forms,
 )
 from .marks import Marked, paragraphs
 from .speakers import Attribution, Resolver
@@ -34,7 +36,12 @@ def find_indirect(doc: Doc, res: Resolver, quotes: list[Marked]) -> list[Indirec
     text, ranges = doc_text(doc), marked_ranges(quotes)
     paras = paragraphs(text)
     found = []
+    forms, lemmas = verb_forms(), reporting_verbs()
     for verb in doc:
+        if not (verb.lower_ in forms or verb.lemma_.lower() in lemmas or (
+                verb.lower_ in multiword_last_words()) or verb.lemma_.lower() in (
+                multiword_last_words())):
+            continue  # cheap look-ups before the full test
         lemma = reporting_lemma(verb) or _before_que(verb)
         if not reporting_verbs().get(lemma):
             continue

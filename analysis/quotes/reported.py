@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .indirect import Indirect
-from .lexicon import AUXILIARY_FORMS, mark_roles
+from .lexicon import AUXILIARY_FORMS, mark_roles, reporting_verbs, verb_forms
 from .marks import Marked, paragraphs
 from .rules import inverted_after
 from .speakers import Resolver
@@ -83,17 +83,20 @@ def find_inverted(doc: Doc, res: Resolver, quotes: list[Marked], indirect: list[
     text, ranges = doc_text(doc), marked_ranges(quotes)
     taken = [(i.start, i.end) for i in indirect]
     found: list[Indirect] = []
+    forms, lemmas = verb_forms(), reporting_verbs()
     for verb in doc:
-        if verb.text[:1].isupper() or inside(verb.idx, ranges) or verb.lower_.endswith("ant"):
-            continue  # « en ordonnant » is no inverted verb
-        glued = verb.i + 1 < len(doc) and doc[verb.i + 1].text.startswith("-")
-        if not (reporting_lemma(verb) or glued and reporting_lemma(verb, True)):
-            continue  # « disent-ils », « appuie-t-il »: the glued pronoun makes it a verb
+        if verb.text[:1].isupper() or verb.lower_.endswith("ant") or not (
+                verb.lower_ in forms or verb.lemma_.lower() in lemmas):
+            continue  # « en ordonnant » is no inverted verb; cheap look-ups first
         first = verb_group_start(verb)
         comma = verb.doc[first.i - 1] if first.i > 0 else None
         if comma is None or not (comma.text == "," or mark_roles().get(comma.text) in (
                 "close", "either") and inside(comma.idx, ranges)):
             continue  # « …, a dit X » or « … « … » a-t-il précisé »
+        glued = verb.i + 1 < len(doc) and doc[verb.i + 1].text.startswith("-")
+        if inside(verb.idx, ranges) or not (
+                reporting_lemma(verb) or glued and reporting_lemma(verb, True)):
+            continue  # « disent-ils », « appuie-t-il »: the glued pronoun makes it a verb
         tokens = [t for t in doc[first.i : min(len(doc), verb.i + 12)]
                   if not t.is_space and t.text not in mark_roles()]
         after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
