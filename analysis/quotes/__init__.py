@@ -8,7 +8,12 @@
   follows a colon, or starts with a capital after a comma, a dash or a reporting verb),
   `partial` (a fragment in
   marks inside the reporter's sentence, one word included), `indirect` (the clause after a
-  reporting verb + « que », to the end of the sentence, final punctuation excluded);
+  reporting verb + « que », to the end of the sentence, final punctuation excluded, and a
+  coordinated « et que » clause; also unmarked speech told by an inverted verb after it,
+  « 520 postes seront supprimés, a indiqué la direction » — the clause before the comma —,
+  or by an incise, « Par ailleurs, poursuit X, … » — the sentence —, rule `inverted`).
+  Quoted words that name a thing are no quote: titles after a cue word, a capitalised
+  verbless phrase inside a sentence (« un « Congrès national général » »), a code (« A3 »);
 - `speaker`: the canonical entity (the `entity` of the mention that resolved it) or "" when
   unknown; `speaker_start`, `speaker_end`: that mention's offsets, -1 when none;
 - `verb`: lemma of the reporting (or, for partial quotes, governing) verb, or "";
@@ -38,17 +43,25 @@
   organisation named before; of several, the nearest subject one), `+name` (a capitalised
   name the entity tagger missed),
   `+passive` (« jugés … par X »), `+previous` (« Et d'ajouter : » takes the previous quote's
-  speaker). A place in a « de » complement is not a speaker (« la gendarmerie de Lyon »)
-  unless the head is a document (« un communiqué de Matignon »); the medium after « à » is
-  never one (« a indiqué une source policière à l'AFP »);
+  speaker), `+description` (a subject naming nobody the article names: its noun phrase is the
+  speaker, « son avocate », « un porte-parole de la police », « le gouvernement malien »,
+  « des analystes »; heads from `role_nouns.csv`, `org_nouns.csv`, `source_nouns.csv`; a
+  definite singular role, « l'ambassadeur », points back at a named person and stays unknown).
+  The medium after « à » is never the speaker (« a indiqué une source policière à l'AFP »).
+  A partial quote whose sentence has no verb of its own continues the previous quote's
+  speaker (`continuation`). Speaker names are one per person within an article (« Obama »,
+  « B. Obama » → « Barack Obama », `canonical`) and across the corpus (`quotes_table`);
 - `sentiment`, `sentiment_terms`: the score of the quote's tokens (see `analysis.sentiment`);
 - `mentions`: canonical entities named inside the quote, "; "-joined, in order.
 
-The package is split by what each module does: `marks` (finding quotes in marks), `indirect`
-(reported speech), `verbs` (reporting verbs and their subjects), `speakers` (the `Resolver`: who
-a subject, pronoun or role is), `phrases` (noun phrases and missed names), `rules` (the rules for a
-quote in marks), `continuation` (quotes without attribution of their own), `document` (one
-document's rows), `table` (the tidy table and summaries), `lexicon` (the data files).
+The package is split by what each module does: `marks` (finding quotes in marks), `names`
+(quoted words that name a thing), `indirect` (« que » speech), `reported` (unmarked speech with
+an inverted verb or an incise), `verbs` (reporting verbs and their subjects), `speakers` (the
+`Resolver`: who a subject is), `pronouns` and `roles` (its pronoun and role resolution),
+`descriptions` (unnamed sources), `phrases` (noun phrases and missed names), `rules` (the rules
+for a quote in marks), `continuation` (quotes without attribution of their own), `canonical`
+(one name per speaker), `document` (one document's rows), `table` (the tidy table and
+summaries), `lexicon` (the data files).
 
 Marks, reporting verbs, source cues, title cues, pronouns and role nouns are data files under
 `data/quotes/` (see its README). Rows are sorted by doc_id, start, end.
