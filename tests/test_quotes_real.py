@@ -32,6 +32,7 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "Les électeurs choisiront un « Conseil national provisoire » de 120 membres.": [],
     "La sculpture « La Grande baigneuse de Cannes » est exposée au musée.": [],
     "Le colloque a pour thème « apprendre dans la diversité des langues ».": [],
+    "La loi bloquerait des pages telles que « suicide » ou « drogues douces » sur Internet.": [],
     "Le ministre a dénoncé une réforme « injuste et brutale ».": [
         ("injuste et brutale", "partial", "", "dénoncer", "verb_before")],
     "Le ministre a promis que « Nous tiendrons nos engagements ».": [

@@ -18,16 +18,25 @@ CODE = re.compile(r"\w*\d\w*")
 """One word mixing letters and digits (« A3 », « G20 »): a code or a grade, not speech."""
 
 
+EXAMPLES = re.compile(r"(?:\btel(?:le)?s?\s+que|\btel(?:le)?s?\s+que\s+«[^»]*»\s*(?:,|ou|et))$",
+                      re.IGNORECASE)
+"""« telles que « A » ou « B » »: quoted words given as examples after « tel que » are names
+of things (pages, products, words), not speech."""
+
+
 def names_a_thing(doc: Doc, quote: Marked) -> bool:
     """Whether quoted words inside a sentence (not opening it, not after a colon) are a name:
-    one code-like word, or a capitalised phrase of at most `NAME_MAX_WORDS` words with no verb
-    and no final punctuation. A quoted clause has a verb; a quoted fragment that starts
-    with a capital mid-sentence without one is a title, a label or a nickname."""
+    one code-like word, short examples after « tel que », or a capitalised phrase of at most
+    `NAME_MAX_WORDS` words with no verb and no final punctuation. A quoted clause has a verb;
+    a quoted fragment that starts with a capital mid-sentence without one is a title, a label
+    or a nickname."""
     text = doc_text(doc)
     words = text[quote.start : quote.end].split()
     if quote.runs_on or direct_position(text, quote.para_start, quote.opener):
         return False
     before = text[quote.para_start : quote.opener].rstrip()
+    if EXAMPLES.search(before) and len(words) <= NAME_MAX_WORDS:
+        return True  # « des pages telles que « suicide » ou « permanganate » »: named things
     if before[-1:] in ",—–-" or not words:
         return False  # « …, « Nous partirons » »: a direct quote after a comma or dash
     if len(words) == 1 and CODE.fullmatch(words[0]) and any(c.isdigit() for c in words[0]):
