@@ -202,6 +202,29 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "électeurs « ne gagneront pas ».": [
         ("le problème est connu", "partial", "Barack Obama", "", "source_cue"),
         ("ne gagneront pas", "partial", "Barack Obama", "", "source_cue")],
+    # pronouns standing for unnamed sources: a plural group, an indefinite role
+    "D'autres orateurs ne cèdent pas au pessimisme. Il est, disent-ils, la langue de l'avenir "
+    "et des affaires.": [
+        ("Il est, disent-ils, la langue de l'avenir et des affaires", "indirect",
+         "d'autres orateurs", "dire", "inverted+pronoun")],
+    "Trois personnes ont été blessées, a indiqué un porte-parole de la police. Le feu aurait été "
+    "allumé « par un supporter », a-t-il précisé.": [
+        ("Trois personnes ont été blessées", "indirect", "un porte-parole de la police",
+         "indiquer", "inverted+description"),
+        ("Le feu aurait été allumé", "indirect", "un porte-parole de la police", "préciser",
+         "inverted+pronoun"),
+        ("par un supporter", "partial", "un porte-parole de la police", "préciser",
+         "inverted+pronoun")],
+    # a role speaking for an organisation noun: the organisation named before
+    "La Fédération bancaire a publié un rapport. « Il ne faut pas être inquiet », a répondu la "
+    "porte-parole de la fédération.": [
+        ("Il ne faut pas être inquiet", "direct", "Fédération bancaire", "répondre",
+         "inverted+org")],
+    # a quantified plural is a group of unnamed speakers
+    "En guise de réponse, certains wikipédiens estiment que la télévision est une machine à "
+    "décerveler.": [
+        ("la télévision est une machine à décerveler", "indirect", "certains wikipédiens",
+         "estimer", "indirect+description")],
 }
 
 

@@ -17,7 +17,8 @@ from .verbs import reporting_lemma
 DESCRIPTION_MAX_TOKENS = 9
 """Longest description kept (« le chef de la direction de l'aviation civile nigériane »)."""
 STOP_WORDS = {"qui", "que", "qu'", "dont", "lequel", "laquelle", "à", "au", "aux", "lors",
-              "sur", "dans", "devant", "pour", "par", "selon", "après", "avant", "sous"}
+              "sur", "dans", "devant", "pour", "par", "selon", "après", "avant", "sous", "ne",
+              "n'"}
 DEFINITE = {"le", "la", "l'", "ce", "cet", "cette"}
 
 
@@ -44,6 +45,19 @@ def group_noun(token: Token) -> bool:
         token.lower_.endswith(("s", "x")))
 
 
+QUANTIFIERS = {"certains", "certaines", "plusieurs", "nombreux", "nombreuses", "autres",
+               "quelques", "divers", "diverses"}
+"""Determiners of an unnamed group of speakers (« certains wikipédiens », « d'autres
+orateurs », « de nombreux habitants »)."""
+
+
+def quantified_group(token: Token) -> bool:
+    """A plural noun after a quantifier names a group of unnamed speakers."""
+    doc = token.doc
+    return token.lower_.endswith(("s", "x")) and any(
+        t.lower_ in QUANTIFIERS for t in doc[max(0, token.i - 2) : token.i])
+
+
 def anaphoric_role(token: Token) -> bool:
     """« l'ambassadeur », « le président de l'Union »: a definite singular role points back at
     a person the text names; unresolved, it stays unknown rather than become a description.
@@ -61,7 +75,7 @@ def description(token: Token, stop: int | None = None) -> dict | None:
     its « de » complements (not past a comma, a relative pronoun, a verb, another preposition
     or `stop`), as a pseudo-mention whose `entity` is that phrase, determiner lower-cased."""
     if token.pos_ not in ("NOUN", "PROPN") or anaphoric_role(token) or not (
-            can_speak(token) or group_noun(token)):
+            can_speak(token) or group_noun(token) or quantified_group(token)):
         return None
     doc = token.doc
     lo = token.i

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .descriptions import description
 from .lexicon import NP_LINKS, PRONOUN_SUBJECT_WINDOW, role_nouns
 from .text import inside, sentence_of
 from .verbs import reporting_lemma
@@ -117,8 +118,8 @@ class PronounResolver:
             role = t.lemma_.lower() in role_nouns() or t.lower_ in role_nouns()
             mention, how = (covering, "") if covering is not None else self.resolve(t)
             if mention is None or mention["label"] != "PER" or how == "name" and not role:
-                if role:
-                    return None  # an unresolved person: do not look past them
+                if role:  # an unresolved person: do not look past them; an indefinite
+                    return description(t) if mention is None else None  # one is described
                 continue  # « la mesure », « le gouvernement »: not a person
             g, strong = self.gender(mention)
             return mention if not (g and strong and g != gender) else None

@@ -13,6 +13,7 @@ from .lexicon import (
     DEFINITE,
     DETERMINER_GENDER,
     INDEFINITE,
+    NP_LINKS,
     POSSESSIVES,
     TITLES,
     first_names,
@@ -32,7 +33,7 @@ from .phrases import (
 )
 from .pronouns import PronounResolver
 from .roles import RoleResolver
-from .text import char_token, doc_text, sentence_start
+from .text import char_token, doc_text, inside, sentence_start
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,32 @@ class Resolver(PronounResolver, RoleResolver):
         return self.sentence_key(max(0, own - 1 - (text[own - 1 : own] == "\n"))) if own else 0
 
 
+    def complement_organisation(self, token: Token) -> dict | None:
+        """« la porte-parole de la fédération »: a role speaking for an organisation whose
+        « de » complement is an organisation noun stands for the organisation named before
+        (see `organisation`)."""
+        doc = self.doc
+        k = token.i + 1
+        if k >= len(doc) or doc[k].lower_ not in NP_LINKS:
+            return None
+        head = next((t for t in doc[k + 1 : k + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+        if head is None:
+            return None
+        return self.organisation(head, noun_phrase(head))
+
+    def group_antecedent(self, pronoun: Token) -> dict | None:
+        """« D'autres orateurs ne cèdent pas. Il est, disent-ils, … »: a plural pronoun stands
+        for the nearest plural subject before it (this or the previous sentence) that
+        describes speakers, as its description."""
+        lo = self.previous_sentence_start(pronoun.idx)
+        for t in reversed(self.doc[: pronoun.i]):
+            if t.idx < lo:
+                return None
+            if t.dep_.startswith("nsubj") and t.pos_ == "NOUN" and "Plur" in t.morph.get(
+                    "Number") and not inside(t.idx, self.quoted):
+                return description(t)
+        return None
+
     def apposed(self, token: Token) -> dict | None:
         """« X, député touareg, a précisé », « X le directeur sportif de l'équipe, a
         affirmé »: the person named right before a common noun's phrase (a comma between or
@@ -163,7 +190,9 @@ class Resolver(PronounResolver, RoleResolver):
             token = antecedent
         if word in pronouns() and (token.pos_ == "PRON" or token.text.startswith("-")):
             gender, number = pronouns()[word]
-            return (self.pronoun(token, gender), "pronoun") if number == "Sing" else (None, "")
+            if number != "Sing":  # « Ils estiment que … » after « des analystes »
+                return self.group_antecedent(token), "pronoun"
+            return self.pronoun(token, gender), "pronoun"
         covering = self.covering(token)
         if covering is not None and covering["label"] == "PER":
             return covering, ""
@@ -195,6 +224,9 @@ class Resolver(PronounResolver, RoleResolver):
                 return found, "role"
             if not role_nouns()[role]:  # « le président du RN » is a person, not the RN
                 return None, ""
+            org = self.complement_organisation(token)
+            if org is not None:  # « la porte-parole de la fédération » → the federation
+                return org, "org"
         lemma = token.lemma_.lower()
         document = lemma in word_set("document_nouns.csv") or token.lower_ in word_set(
             "document_nouns.csv")
