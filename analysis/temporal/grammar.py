@@ -25,6 +25,7 @@ from .days import (
 )
 from .interval import Mention
 from .lexicon import alt, lexicon
+from .scan import lowered, match_iter, rule_starts
 from .years import (
     h_century,
     h_century_range,
@@ -148,10 +149,13 @@ def candidate_mentions(ctx: Context) -> list[Mention]:
     """Every resolvable match of every rule (overlapping)."""
     found = []
     needles = _needles()
+    text = ctx.text
+    low = lowered(text)
+    starts = rule_starts(low) if low is not None else None
     for name, pattern, handler in rules():
-        if name in needles and needles[name].search(ctx.text) is None:
+        if name in needles and needles[name].search(text) is None:
             continue
-        for match in pattern.finditer(ctx.text):
+        for match in match_iter(name, pattern, text, starts):
             resolved = handler(match, ctx)
             if resolved is not None:
                 found.append(Mention(match.start(), match.end(), resolved, name))

@@ -1,0 +1,188 @@
+"""Where a rule can start: a cheap scan that lets each rule be tried only there (speed only).
+
+Every rule of `grammar.rules()` is a run of optional slots followed by a required one, each
+slot an alternation of literal phrases from the word lists (or digits), all matched with
+IGNORECASE. So a match always begins with the first word of one of those phrases. `STARTS`
+names, for every rule, the lists whose first words can begin a match; `match_iter` finds
+those first words in the lower-cased text with a plain (case-sensitive) regex, which the
+regex engine scans far faster than the rule's case-insensitive alternations, then tries the
+rule only at those positions, keeping `finditer`'s leftmost, non-overlapping order. The
+matches are exactly those of `pattern.finditer(text)`.
+
+Why lower-casing is safe: a case-insensitive match of a word means each character has the
+same lower case as the word's, except for the few characters the regex engine also treats as
+equal (« ı » and « i », « ſ » and « s »; `re._casefix`) and « İ », whose lower case is two
+characters. A text holding any of them is scanned the plain way (`lowered` gives None).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+
+from .lexicon import lexicon
+
+_ARTICLES = ("le", "la", "les", "l'")
+_DIGIT = r"\d"
+
+
+def _offset_kinds(lex: dict) -> list[str]:
+    return [*lex["offset_past"], *lex["offset_future"], *lex["offset_since"], *lex["offset_by"]]
+
+
+def _relative(_lex: dict) -> list[str]:
+    from .days import relative_phrases
+    return relative_phrases()
+
+
+Source = str | tuple[str, ...] | Callable[[dict], list[str]]
+"""A word-list key of `lexicon()`, literal words, a function of the lexicon giving phrases,
+or `_DIGIT` (a digit starts the match)."""
+
+_MONTH_HEAD = ("month_lead", "modifiers", "months")
+STARTS: dict[str, tuple[Source, ...]] = {
+    "day_range": ("range_start",),
+    "year_range": ("range_start",),
+    "year_span": ("year_lead", _ARTICLES, "year_nouns", _DIGIT),
+    "numeric": (_DIGIT,),
+    "iso": (_DIGIT,),
+    "day_list": ("day_list_start",),
+    "first_n": ("last_n_lead",),
+    "day_month": ("day_article", "weekdays", _DIGIT, ("premier",)),
+    "weekday_day": ("day_article", "weekdays"),
+    "weekday": ("weekday_article", "weekdays"),
+    "relative": ("modifiers", _relative),
+    "open": ("open",),
+    "month_yy": _MONTH_HEAD,
+    "month": _MONTH_HEAD,
+    "season": ("modifiers", "season_lead"),
+    "year_part": ("year_part_lead", "ordinals"),
+    "year": ("year_lead", _ARTICLES, "year_nouns", "modifiers", _DIGIT),
+    "decade": ("modifiers", "decade_lead", ("années", "la", "décennie")),
+    "century": ("modifiers", "century_lead", ("i", "v", "x", "l", "c"), _DIGIT,
+                "century_words"),
+    "century_range": ("century_range_start",),
+    "month_half": (("la",), "month_halves"),
+    "offset": (_offset_kinds,),
+    "anaphor": ("anaphora",),
+    "anaphoric_offset": (_DIGIT, "numbers"),
+    "last_n": ("last_n_lead",),
+    "last_n_before": ("last_n_lead",),
+}
+"""For each rule (by name), what its matches can begin with (see the rule's pattern in
+`grammar.rules`: its leading optional slots and its first required one)."""
+
+
+def _first_words(source: Source, lex: dict) -> list[str] | None:
+    """The lower-cased first words of a source's phrases (None for `_DIGIT`)."""
+    if source == _DIGIT:
+        return None
+    if callable(source):
+        phrases = list(source(lex))
+    elif isinstance(source, tuple):
+        phrases = list(source)
+    else:
+        phrases = list(lex[source])
+    return [phrase.split()[0].lower() if phrase.split() else "" for phrase in phrases]
+
+
+@functools.cache
+def _start_index() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
+                            tuple[str, ...], frozenset[str]]:
+    """Which rules can start at a word: by its first two characters, by its first one, the
+    rules a digit can start, and the rules scanned plainly (an empty phrase in a list)."""
+    lex = lexicon()
+    by1: dict[str, set[str]] = {}
+    by2: dict[str, set[str]] = {}
+    digit, plain = [], set()
+    for rule, sources in STARTS.items():
+        for source in sources:
+            words = _first_words(source, lex)
+            if words is None:
+                digit.append(rule)
+                continue
+            for word in words:
+                if not word:
+                    plain.add(rule)
+                elif len(word) == 1:
+                    by1.setdefault(word, set()).add(rule)
+                else:
+                    by2.setdefault(word[:2], set()).add(rule)
+    for key, rules in by2.items():  # a two-letter key also holds its first letter's rules
+        rules |= by1.get(key[0], set())
+        if key[0].isdecimal():
+            rules.update(digit)
+    for char in "0123456789":
+        by1.setdefault(char, set()).update(digit)
+    return ({k: tuple(v) for k, v in by1.items()}, {k: tuple(v) for k, v in by2.items()},
+            tuple(digit), frozenset(plain))
+
+
+_WORD_START = re.compile(r"(?:^|[^\w-])(?=\w)")
+"""Every word start (a word character not preceded by a word character or a hyphen): the
+positions where a rule can begin (`grammar._L`)."""
+
+
+def rule_starts(low: str) -> dict[str, list[int]]:
+    """For each rule, the word starts of `low` (the lower-cased text) where it can begin: a
+    superset of its matches' starts (the first one or two letters fit one of its words)."""
+    by1, by2, digit, _ = _start_index()
+    found: dict[str, list[int]] = {rule: [] for rule in STARTS}
+    for start in _WORD_START.finditer(low):
+        position = start.end()
+        rules = by2.get(low[position:position + 2])
+        if rules is None:
+            char = low[position]
+            rules = by1.get(char)
+            if rules is None and char.isdecimal():
+                rules = digit
+        if rules:
+            for rule in rules:
+                found[rule].append(position)
+    return found
+
+
+@functools.cache
+def _confusable() -> frozenset[str]:
+    """Characters the regex engine matches case-insensitively with a letter of another lower
+    case (« ı » ~ « i », « ſ » ~ « s », Greek and Cyrillic variants)."""
+    try:
+        from re._casefix import _EXTRA_CASES  # CPython ≥ 3.11
+    except ImportError:  # pragma: no cover - other Pythons: the known Latin cases
+        return frozenset("ıſ")
+    chars = set()
+    for key, values in _EXTRA_CASES.items():
+        chars.add(chr(key))
+        chars.update(chr(v) for v in values)
+    return frozenset(chars - set("is"))
+
+
+def lowered(text: str) -> str | None:
+    """`text` lower-cased character for character, or None when the start scan cannot be
+    trusted on it (a character whose case folding the regex engine treats specially)."""
+    low = text.lower()
+    if len(low) != len(text) or not _confusable().isdisjoint(low):
+        return None
+    return low
+
+
+def match_iter(rule: str, pattern: re.Pattern, text: str,
+               starts: dict[str, list[int]] | None) -> Iterator[re.Match]:
+    """The matches of `pattern.finditer(text)`, trying the pattern only at `rule`'s possible
+    starts (`rule_starts` of the lower-cased text; None: scan the plain way)."""
+    if starts is None or rule not in starts or rule in _start_index()[3]:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for position in starts[rule]:
+        if position < end:
+            continue
+        match = pattern.match(text, position)
+        if match is None:
+            continue
+        if match.end() == position:  # an empty match: finditer's own rules apply
+            yield from pattern.finditer(text, position)
+            return
+        yield match
+        end = match.end()
