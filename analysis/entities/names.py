@@ -16,6 +16,7 @@ from .lexicon import (
     rules,
     stop_words,
     titles,
+    titles_by_first,
 )
 from .schema import Mention
 
@@ -25,7 +26,8 @@ from .schema import Mention
 def _is_title_at(text: str) -> int:
     """Length of a title at the start of `text` (followed by a space or the end), else 0."""
     lowered = text.lower()
-    for title in titles():
+    groups = titles_by_first()
+    for title in titles() if "" in groups else groups.get(lowered[:1], ()):
         if lowered.startswith(title) and (
             len(text) == len(title) or not text[len(title)].isalnum() or title.endswith(".")
         ):
