@@ -142,6 +142,49 @@ def measure(
     return runs
 
 
+def main_job(work: Path) -> dict:
+    """The main job (`python -m analysis run`) on the 83 bundled Wikinews articles, in fresh
+    processes: with an empty cache, then again with the cache full (`benchmarks.job`)."""
+    from .synthetic import WIKINEWS
+
+    results = {}
+    cache = work / "cache-job"
+    for name in ("job_cold", "job_cached"):
+        out = work / f"report-{name}"
+        command = [sys.executable, "-m", "benchmarks.job", "--out", str(out), "--corpus",
+                   str(WIKINEWS), "--cache", str(cache)]
+        env = {**os.environ, "PYTHONWARNINGS": "ignore", "MPLBACKEND": "agg"}
+        done = subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True,
+                              check=False)
+        if done.returncode != 0:
+            raise SystemExit(f"main job failed ({' '.join(command)}):\n{done.stderr[-2000:]}")
+        results[name] = json.loads(done.stdout)
+        print(f"  {name:10} total {results[name]['total_s']:7.2f} s", file=sys.stderr, flush=True)
+    return results
+
+
+def job_text(jobs: dict) -> str:
+    """The main job's stages, cold and cached, as a Markdown table."""
+    names: list[str] = []
+    for run in jobs.values():
+        names += [s for s in run["stages_s"] if s not in names]
+    lines = ["| stage (main job, 83 Wikinews articles) | empty cache s | cache full s |",
+             "|---|---:|---:|"]
+    for stage in names:
+        cells = [jobs[key]["stages_s"].get(stage) for key in ("job_cold", "job_cached")]
+        lines.append(f"| {stage} | " + " | ".join("" if c is None else f"{c:.2f}" for c in cells)
+                     + " |")
+    lines.append("| **whole process** | " + " | ".join(
+        f"**{jobs[key]['process_s']:.2f}**" for key in ("job_cold", "job_cached")) + " |")
+    per_notebook = ["", "Inside the notebooks (cache full; seconds: kernel start-up and "
+                    "shutdown / imports and corpus load / the other cells):", ""]
+    for nb in jobs["job_cached"]["notebooks"]:
+        per_notebook.append(f"- `{nb['notebook']}`: {nb['kernel_start_papermill_shutdown_s']:.2f}"
+                            f" / {nb['imports_and_corpus_load_s']:.2f} / "
+                            f"{nb['other_cells_s']:.2f}")
+    return "\n".join(lines + per_notebook)
+
+
 def check_same_results(runs: dict) -> None:
     """Cached, docs-cached and two-process runs must give the cold run's tables exactly."""
     base = runs["cold_1"]["digest"]
@@ -298,6 +341,10 @@ def results_block(runs: dict, summary: dict, info: dict, when: str) -> str:
         "",
         stages_text(runs),
         "",
+        *(["The main job (`python -m analysis run`, four notebooks two at a time, HTML export) "
+            "on the 83 bundled Wikinews articles, in a fresh process, timed by "
+            "`benchmarks/job.py`; target with the cache full: ≤ 15 s:", "",
+            job_text(runs["jobs"]), ""] if "jobs" in runs else []),
         f"Profiles: `benchmarks/output/profile-cold-{n}.txt`, "
         f"`benchmarks/output/profile-cached-{n}.txt` (pyinstrument).",
         END,
@@ -327,6 +374,7 @@ def main(argv=None) -> int:
                         help="raw and cold runs at N: best of this many (default 2)")
     parser.add_argument("--no-profile", action="store_true", help="skip the profiled runs")
     parser.add_argument("--no-readme", action="store_true", help="leave README.md alone")
+    parser.add_argument("--no-job", action="store_true", help="skip the main-job runs")
     args = parser.parse_args(argv)
     info = machine()
     when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
@@ -334,6 +382,8 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="analysis-bench-") as tmp:
         runs = measure(args.docs, Path(tmp), args.model, args.batch_size, not args.no_profile,
                        max(1, args.repeat), args.corpus)
+        if not args.no_job:
+            runs["jobs"] = main_job(Path(tmp))
     runs["corpus"] = args.corpus
     summary = summarise(runs, args.docs)
     print(table(runs, summary))
@@ -341,6 +391,9 @@ def main(argv=None) -> int:
     print(targets_text(summary))
     print()
     print(stages_text(runs))
+    if "jobs" in runs:
+        print()
+        print(job_text(runs["jobs"]))
     OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
     out = OUTPUT_DIR / f"bench-{args.docs}.json"
     out.write_text(json.dumps({"when": when, "machine": info, "summary": summary, "runs": runs},
