@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import re
 
-from analysis.entities.lexicon import _by_first_character, _word_regex, titles, titles_by_first
+from analysis.entities.lexicon import (
+    _by_first_character,
+    _word_regex,
+    titles,
+    titles_by_first,
+    word_spans,
+)
 from analysis.entities.names import _is_title_at
 
 FORMS = ["Paris", "Paris Saint-Germain", "Pau", "P", "Lyon", "L'Oréal", "Le Caire", "Caire"]
@@ -42,3 +48,12 @@ def test_title_at_start():
     assert _is_title_at("Présidentiel") == 0  # a title only when a word ends there
     assert _is_title_at("M. Dupont") == 2
     assert _is_title_at("") == 0
+
+
+def test_word_spans_are_the_word_regex_matches():
+    text = "Airbus et Air France-KLM ; Air France, l'Air France et Airbus-Group puis Air."
+    forms = ["Air", "Air France", "Airbus", "France-KLM", "Air France-KLM"]
+    spans = word_spans(forms, text)
+    assert spans == [m.span() for m in _word_regex(forms).finditer(text)]
+    assert [text[a:b] for a, b in spans] == [
+        "Airbus", "Air France-KLM", "Air France", "Air France", "Air"]

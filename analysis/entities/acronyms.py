@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from .heads import head_label
-from .lexicon import _alias_label, _word_regex, aliases, fold, rules
+from .lexicon import _alias_label, aliases, fold, rules, word_spans
 from .schema import Mention
 
 # --- acronyms defined in the text ------------------------------------------------------------
@@ -53,10 +53,10 @@ def _link_acronyms(text: str, mentions: list[Mention]) -> tuple[list[Mention], d
     }
     mentions = [m for m in mentions if text[m.start : m.end] not in forms]
     taken = [(m.start, m.end) for m in mentions]
-    for found in _word_regex(forms).finditer(text):
-        if any(s < found.end() and found.start() < e for s, e in taken):
+    for start, end in word_spans(forms, text):
+        if any(s < end and start < e for s, e in taken):
             continue  # `HP` inside `HP France` counts for HP France
-        mentions.append(Mention(found.start(), found.end(), forms[found.group(0)], "acronym"))
+        mentions.append(Mention(start, end, forms[text[start:end]], "acronym"))
     return sorted(mentions, key=lambda m: (m.start, m.end)), linked
 
 

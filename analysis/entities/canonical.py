@@ -7,7 +7,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from .lexicon import _alias_label, _word_regex, aliases, canonical_entity, first_names, fold, rules
+from .lexicon import _alias_label, aliases, canonical_entity, first_names, fold, rules, word_spans
 from .mentions import _inside_longer_name
 from .names import looks_like_name
 from .schema import LABELS, Mention
@@ -26,8 +26,8 @@ def _propagate(text: str, mentions: list[Mention], blocked, extra: dict[str, str
         return mentions
     taken = [(m.start, m.end) for m in mentions] + list(blocked)
     added = []
-    for match in _word_regex(forms).finditer(text):
-        new = Mention(match.start(), match.end(), forms[match.group(0)], "propagated")
+    for start, end in word_spans(forms, text):
+        new = Mention(start, end, forms[text[start:end]], "propagated")
         if not _overlaps(new, taken) and not _inside_longer_name(text, new.start, new.end):
             added.append(new)
             taken.append((new.start, new.end))

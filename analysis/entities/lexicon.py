@@ -102,6 +102,37 @@ def _word_regex(forms) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + _by_first_character(ordered) + r")(?![\w-])")
 
 
+
+def word_spans(forms, text: str) -> list[tuple[int, int]]:
+    """The (start, end) of `_word_regex(forms).finditer(text)`, found with `str.find` instead
+    of compiling a regex: a document's own names change from one article to the next, and
+    compiling their alternation cost more than the whole search. At each place the longest
+    form wins, and the spans do not overlap (leftmost first), as with the regex."""
+    longest: dict[int, int] = {}
+    size = len(text)
+    for form in set(forms):
+        if not form:
+            return [match.span() for match in _word_regex(forms).finditer(text)]
+        start = text.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if ((start == 0 or not _is_word_character(text[start - 1]))
+                    and (end == size or not _is_word_character(text[end]))
+                    and end > longest.get(start, -1)):
+                longest[start] = end
+            start = text.find(form, start + 1)
+    spans, position = [], 0
+    for start in sorted(longest):
+        if start >= position:
+            spans.append((start, longest[start]))
+            position = longest[start]
+    return spans
+
+
+def _is_word_character(char: str) -> bool:
+    """What the regex class `[\\w-]` matches (a letter, digit, underscore or hyphen)."""
+    return char.isalnum() or char in "_-"
+
 def _by_first_character(ordered: list[str]) -> str:
     """The alternation `form1|form2|…` with each first character factored out (`P(?:aris|
     érou)|…`), the forms keeping their order within a first character. Forms opening with
