@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .lexicon import mark_roles, word_set
-from .marks import Marked, paragraphs
+from .marks import Marked, left_context, paragraphs
 from .phrases import noun_phrase
 from .rules import inverted_after, verb_after
 from .speakers import Attribution, Resolver
@@ -24,17 +24,19 @@ def previous_sentence(doc: Doc, res: Resolver, quote: Marked) -> Attribution | N
     subject of that previous sentence, when it resolves to a person."""
     text = doc_text(doc)
     end = quote.opener
-    if text[quote.para_start:quote.opener].strip() == "":
+    if not left_context(text, quote.para_start, quote.opener):
         paras = [p for p in paragraphs(text) if p[1] <= quote.para_start]
         if not paras:
             return None
         para_start, end = paras[-1]
     else:
         para_start = quote.para_start
-    before = text[para_start:end].rstrip()
-    if before and before[-1] in "»”\"›":
+    last = end  # after the last character that is no space
+    while last > para_start and text[last - 1].isspace():
+        last -= 1
+    if last > para_start and text[last - 1] in "»”\"›":
         return None  # the previous sentence ends with a quote: continuation's business
-    start = sentence_start(text, para_start, max(para_start, len(before) + para_start - 1))
+    start = sentence_start(text, para_start, max(para_start, last - 1))
     for token in tokens_between(doc, start, end):
         if token.dep_.startswith("nsubj"):
             found = res.attribution(token, "", "previous_sentence", stop=token.head.i)
@@ -98,8 +100,8 @@ def labelled_answers(doc: Doc, res: Resolver) -> list[tuple[int, int, Attributio
         return []  # headlines (« Paris : … ») are no interview: an interview asks questions
     found = []
     for label_start, label_end, start, end in labelled:
-        person = next((m for m in res.mentions if m["start"] == label_start and
-                       m["end"] == label_end and m["label"] == "PER"), None)
+        person = next((m for m in res.between(label_start, label_start + 1)
+                       if m["end"] == label_end and m["label"] == "PER"), None)
         while end > start and text[end - 1].isspace():
             end -= 1
         if person is not None and mark_roles().get(text[start]) not in ("open", "either"):

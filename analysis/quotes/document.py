@@ -18,7 +18,7 @@ from .continuation import (
     verbless_partials,
 )
 from .indirect import find_indirect
-from .marks import find_marked, paragraphs, quote_kind
+from .marks import find_marked, left_context, paragraphs, quote_kind
 from .names import names_a_thing
 from .reported import find_inverted
 from .rules import attribute_marked
@@ -68,11 +68,14 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
         who = attribute_marked(doc, res, quote, kind, indirect)
         if who.speaker:
             res.previous_speaker, res.previous_start = who.speaker, quote.start
-            res.previous_mention = next((m for m in mentions if m["start"] == who.speaker_start
-                                         and m["end"] == who.speaker_end), None)
-        row = quote_row(doc, doc_id, quote.start, quote.end, kind, who, mentions)
+            res.previous_mention = next((
+                m for m in res.between(who.speaker_start, who.speaker_start + 1)
+                if m["end"] == who.speaker_end), None)
+        row = quote_row(doc, doc_id, quote.start, quote.end, kind, who,
+                        res.between(quote.start, quote.end))
         row["_subjectless"] = who.rule == "verb_before" and not who.subject_found
-        row["_opens_paragraph"] = not doc_text(doc)[quote.para_start : quote.opener].strip()
+        row["_opens_paragraph"] = not left_context(doc_text(doc), quote.para_start,
+                                                   quote.opener)
         row["_runs_on"] = quote.runs_on
         starts[quote.start] = quote.para_start
         rows.append(row)
@@ -90,9 +93,9 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
     verbless_partials(doc, rows, marked, res.quoted)
     for clause in indirect + find_inverted(doc, res, every, indirect):
         rows.append(quote_row(doc, doc_id, clause.start, clause.end, "indirect",
-                              clause.attribution, mentions))
+                              clause.attribution, res.between(clause.start, clause.end)))
     for start, end, who in labelled_answers(doc, res):
-        rows.append(quote_row(doc, doc_id, start, end, "direct", who, mentions))
+        rows.append(quote_row(doc, doc_id, start, end, "direct", who, res.between(start, end)))
     canonical_speakers(rows, mentions)
     for row in rows:
         row.pop("_opens_paragraph", None)

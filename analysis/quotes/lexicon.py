@@ -23,6 +23,11 @@ POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 DEFINITE = {"le", "la", "l'", "les", "ce", "cette", "cet"}
 INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "quelques"}
 PRONOUN_SUBJECT_WINDOW = 400
+MENTION_WINDOW = 20_000
+"""How far back (characters) a pronoun, role or organisation noun looks for a mention: more
+than a long news article, a bound so that resolution stays linear in a very long paragraph."""
+BACKWARD_TOKENS = 3_000
+"""How many tokens a backward token scan (antecedent subject, group noun) reads at most."""
 """Characters before a pronoun (quoted words not counted) in which a subject mention beats a
 closer non-subject."""
 MAX_GAP_TO_QUE = 10

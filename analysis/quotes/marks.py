@@ -36,6 +36,12 @@ def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+@functools.lru_cache(maxsize=4)
+def paragraph_starts(text: str) -> list[int]:
+    """Start offset of each paragraph (`paragraphs`), for bisection."""
+    return [s for s, _ in paragraphs(text)]
+
+
 def mark_role(text: str, i: int, open_marks: list[str]) -> str:
     """open or close for the mark at `i`; ambiguous marks are decided by what is around them."""
     mark = text[i]
@@ -91,9 +97,28 @@ def paragraph_quotes(text: str, para: tuple[int, int], next_opens: bool) -> list
     return [m for m in found if m.end > m.start]
 
 
+LEFT_CONTEXT = 400
+"""How many characters before an opening mark the mark rules read (the last words matter):
+a bound, so that the cost per quote does not grow with its paragraph."""
+
+
+def left_context(text: str, para_start: int, opener: int) -> str:
+    """The paragraph's text before `opener`, trailing spaces removed, at most about
+    `LEFT_CONTEXT` characters cut at a word boundary (all of it when only spaces are in
+    view)."""
+    start = max(para_start, opener - LEFT_CONTEXT)
+    if start > para_start:
+        space = text.find(" ", start, opener)
+        start = space + 1 if space >= 0 else start
+    before = text[start:opener].rstrip()
+    if not before and start > para_start:
+        return text[para_start:opener].rstrip()
+    return before
+
+
 def direct_position(text: str, para_start: int, opener: int) -> bool:
     """Whether a mark opens its paragraph or follows a colon or a sentence end."""
-    before = text[para_start:opener].rstrip()
+    before = left_context(text, para_start, opener)
     return not before or before[-1] in ":.!?…"
 
 
@@ -101,7 +126,7 @@ def is_title(text: str, quote: Marked) -> bool:
     """Whether the word just before the opening mark names a work or a thing (« le film »),
     the quoted phrase starting with a capital when the cue asks for one; or the phrase right
     after a definite determiner is a name (see `is_name`)."""
-    before = text[quote.para_start : quote.opener].rstrip()
+    before = left_context(text, quote.para_start, quote.opener)
     if is_name(text, quote, before):
         return True
     match = re.search(r"([\w-]+)\s*,?$", before)  # « son dernier roman, « … » »
@@ -155,7 +180,7 @@ def find_marked(text: str) -> list[Marked]:
 
 def quote_kind(text: str, quote: Marked) -> str:
     """direct or partial, from what precedes the opening mark (see module doc)."""
-    before = text[quote.para_start : quote.opener].rstrip()
+    before = left_context(text, quote.para_start, quote.opener)
     first = text[quote.start : quote.start + 1]
     if direct_position(text, quote.para_start, quote.opener) or before[-1] in mark_roles():
         return "direct"

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .marks import Marked, direct_position
+from .marks import Marked, direct_position, left_context
 from .text import doc_text, tokens_between
 
 NAME_MAX_WORDS = 8
@@ -34,7 +34,7 @@ def names_a_thing(doc: Doc, quote: Marked) -> bool:
     words = text[quote.start : quote.end].split()
     if quote.runs_on or direct_position(text, quote.para_start, quote.opener):
         return False
-    before = text[quote.para_start : quote.opener].rstrip()
+    before = left_context(text, quote.para_start, quote.opener)
     if EXAMPLES.search(before) and len(words) <= NAME_MAX_WORDS:
         return True  # « des pages telles que « suicide » ou « permanganate » »: named things
     if before[-1:] in ",—–-" or not words:

@@ -5,11 +5,19 @@ of a compatible gender, then the nearest compatible person.
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Token
 
 from .descriptions import description
-from .lexicon import NP_LINKS, PRONOUN_SUBJECT_WINDOW, role_nouns
-from .text import inside, sentence_of
+from .lexicon import (
+    BACKWARD_TOKENS,
+    MENTION_WINDOW,
+    NP_LINKS,
+    PRONOUN_SUBJECT_WINDOW,
+    role_nouns,
+)
+from .text import Ranges, inside, sentence_of
 from .verbs import reporting_lemma
 
 
@@ -41,10 +49,10 @@ class PronounResolver:
         subject naming a person (`subject_antecedent`), then a subject of
         this or the previous sentence over a closer non-subject (« X a reçu Y. Il a dit… »
         → X)."""
-        people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx
+        people = [m for m in self.before(token.idx) if m["label"] == "PER"
                   and not inside(m["start"], self.quoted)]  # « Tout à fait Thierry ! » names
         if not people:  # the tagger sometimes labels a person MISC (« Xi Jinping »)
-            people = [m for m in self.mentions if m["label"] == "MISC" and m["end"] <= token.idx
+            people = [m for m in self.before(token.idx) if m["label"] == "MISC"
                       and self.is_subject(m)]
         matching, unknown, other = [], [], []
         for m in reversed(people):
@@ -67,9 +75,20 @@ class PronounResolver:
         if other:
             return other[0]
         # nobody named before: « « … », dit-il. Nicolas Sarkozy conteste… » (cataphora)
-        after = [m for m in self.mentions if m["label"] == "PER" and m["start"] > token.idx
-                 and m["start"] - token.idx < 200 and self.gender(m)[0] in (gender, "")]
+        after = [m for m in self.between(token.idx + 1, token.idx + 200) if m["label"] == "PER"
+                 and self.gender(m)[0] in (gender, "")]
         return after[0] if after else None
+
+    def quoted_before(self, pos: int) -> list[tuple[int, int]]:
+        """The quoted ranges starting before `pos` and ending after `pos - MENTION_WINDOW`
+        (those that can lengthen the antecedent window; bounded by an index when the ranges
+        are `text.Ranges`)."""
+        ranges = self.quoted
+        if isinstance(ranges, Ranges):
+            hi = bisect.bisect_left(ranges.starts, pos)
+            lo = bisect.bisect_left(ranges.starts, pos - MENTION_WINDOW)
+            return [r for r in ranges[lo:hi] if r[1] > pos - MENTION_WINDOW]
+        return [r for r in ranges if r[0] < pos]
 
     def opens_sentence(self, token: Token) -> bool:
         """Whether the token heads the noun phrase opening its sentence (« La présidente de
@@ -105,10 +124,10 @@ class PronounResolver:
         (to the pronoun's own sentence)."""
         if lo is None:  # quoted words do not count in the distance (a long quote between)
             lo = pronoun.idx - PRONOUN_SUBJECT_WINDOW
-            for a, b in sorted(self.quoted, reverse=True):
+            for a, b in sorted(self.quoted_before(pronoun.idx), reverse=True):
                 if a < pronoun.idx and b > lo:
                     lo -= min(b, pronoun.idx) - max(a, lo)
-        for t in reversed(self.doc[: pronoun.i]):
+        for t in reversed(self.doc[max(0, pronoun.i - BACKWARD_TOKENS) : pronoun.i]):
             if t.idx < lo:
                 break
             if t.pos_ not in ("PROPN", "NOUN") or inside(t.idx, self.quoted) or not (

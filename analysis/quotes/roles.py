@@ -24,7 +24,7 @@ class RoleResolver:
         role speaking for an organisation with a « de » complement (« le porte-parole du
         Kremlin ») is left to the organisation."""
         lemma = role_key(token) or token.lemma_.lower()
-        people = [m for m in self.mentions if m["label"] == "PER" and m["end"] <= token.idx]
+        people = [m for m in self.before(token.idx) if m["label"] == "PER"]
         names = role_names(token)
         for m in reversed(people):
             window, lemmas, words = self.window(m)
@@ -107,15 +107,15 @@ class RoleResolver:
         only one named in the sentence before; when that sentence names nobody, the speaker of
         its quote."""
         own = self.sentence_key(token.idx)
-        here = {m["entity"]: m for m in self.mentions if m["entity"] in compatible
-                and own <= m["start"] < token.idx}
+        here = {m["entity"]: m for m in self.between(own, token.idx)
+                if m["entity"] in compatible}
         if len(here) == 1:  # « Pour X, « … », dénonce le président »: named in its sentence
             return next(iter(here.values()))
         if own == 0:
             return None
         previous = self.previous_sentence_start(token.idx)
-        named = {m["entity"]: m for m in self.mentions if m["entity"] in compatible
-                 and previous <= m["start"] < own}
+        named = {m["entity"]: m for m in self.between(previous, own)
+                 if m["entity"] in compatible}
         if not named and self.previous_speaker in compatible and (
                 previous <= self.previous_start < own):
             # « L'ancien Premier ministre a estimé que … « … ». « … », a confié le maire du

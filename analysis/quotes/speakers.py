@@ -4,15 +4,18 @@ organisation noun) to a mention of the document, and `Attribution` is the result
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from .descriptions import description, group_noun, possessed
 from .lexicon import (
+    BACKWARD_TOKENS,
     DEFINITE,
     DETERMINER_GENDER,
     INDEFINITE,
+    MENTION_WINDOW,
     NP_LINKS,
     POSSESSIVES,
     TITLES,
@@ -21,7 +24,7 @@ from .lexicon import (
     role_nouns,
     word_set,
 )
-from .marks import paragraphs
+from .marks import paragraph_starts, paragraphs
 from .phrases import (
     _after_de,
     capital_role,
@@ -52,6 +55,8 @@ class Resolver(PronounResolver, RoleResolver):
     def __init__(self, doc: Doc, mentions: list[dict]):
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: (m["start"], m["end"]))
+        self._starts = [m["start"] for m in self.mentions]
+        self._longest = max((m["end"] - m["start"] for m in self.mentions), default=0)
         self._genders: dict[tuple[int, int], tuple[str, bool]] = {}
         self._windows: dict[tuple[int, int], tuple[list[Token], frozenset[str],
                                                     frozenset[str]]] = {}
@@ -66,11 +71,28 @@ class Resolver(PronounResolver, RoleResolver):
         inside a quote is no antecedent for the reporter's pronoun."""
 
     def covering(self, token: Token) -> dict | None:
-        """The mention whose span holds the token, if any."""
-        for m in self.mentions:
-            if m["start"] <= token.idx < m["end"]:
+        """The mention whose span holds the token, if any (the first in text order; a
+        bisection over the mentions that start close enough to hold it)."""
+        lo = bisect.bisect_left(self._starts, token.idx - self._longest)
+        hi = bisect.bisect_right(self._starts, token.idx)
+        for m in self.mentions[lo:hi]:
+            if token.idx < m["end"]:
                 return m
         return None
+
+    def before(self, pos: int) -> list[dict]:
+        """Mentions ending by `pos` and starting within `MENTION_WINDOW` characters before it,
+        in text order: every backward search for a person or an organisation looks this far
+        and no further, so that its cost does not grow with the paragraph (longer than any
+        news article, so a whole article stays in view)."""
+        lo = bisect.bisect_left(self._starts, pos - MENTION_WINDOW)
+        hi = bisect.bisect_left(self._starts, pos)
+        return [m for m in self.mentions[lo:hi] if m["end"] <= pos]
+
+    def between(self, start: int, end: int) -> list[dict]:
+        """Mentions starting in [start, end), in text order."""
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return self.mentions[lo:hi]
 
     def in_tokens(self, tokens: list[Token], label: str | None = None) -> dict | None:
         """The first mention (of `label`, if given) starting inside these tokens."""
@@ -116,7 +138,9 @@ class Resolver(PronounResolver, RoleResolver):
     def sentence_key(self, pos: int) -> int:
         """Start offset of the text sentence holding a character offset."""
         text = doc_text(self.doc)
-        para = next((s for s, e in paragraphs(text) if s <= pos < e), 0)
+        paras = paragraphs(text)
+        k = bisect.bisect_right(paragraph_starts(text), pos) - 1
+        para = paras[k][0] if k >= 0 and pos < paras[k][1] else 0
         return sentence_start(text, para, pos)
 
     def previous_sentence_start(self, pos: int) -> int:
@@ -144,7 +168,7 @@ class Resolver(PronounResolver, RoleResolver):
         for the nearest plural subject before it (this or the previous sentence) that
         describes speakers, as its description."""
         lo = self.previous_sentence_start(pronoun.idx)
-        for t in reversed(self.doc[: pronoun.i]):
+        for t in reversed(self.doc[max(0, pronoun.i - BACKWARD_TOKENS) : pronoun.i]):
             if t.idx < lo:
                 return None
             if t.dep_.startswith("nsubj") and t.pos_ == "NOUN" and "Plur" in t.morph.get(
@@ -246,8 +270,8 @@ class Resolver(PronounResolver, RoleResolver):
 
         if other is None and token.is_title and is_demonym(token.text):
             # « a écrit le Français »: a nationality names the person introduced with it
-            found = {m["entity"]: m for m in self.mentions if m["label"] == "PER" and
-                     m["end"] <= token.idx and token.lower_ in self.window(m)[2]}
+            found = {m["entity"]: m for m in self.before(token.idx) if m["label"] == "PER"
+                     and token.lower_ in self.window(m)[2]}
             return (next(iter(found.values())), "role") if len(found) == 1 else (None, "")
         if other is None and token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ", "NUM"):
             if group_noun(token):
@@ -268,7 +292,7 @@ class Resolver(PronounResolver, RoleResolver):
         if named or not any(
                 c.dep_ == "det" and c.lower_ in DEFINITE | POSSESSIVES for c in token.children):
             return None
-        orgs = [m for m in self.mentions if m["label"] == "ORG" and m["end"] <= token.idx]
+        orgs = [m for m in self.before(token.idx) if m["label"] == "ORG"]
         if len({m["entity"] for m in orgs}) <= 1:
             return orgs[-1] if orgs else None
         # several organisations: the nearest one that was a subject (« Le PSG s'est imposé

@@ -61,16 +61,47 @@ def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     return [t for t in doc[lo:hi] if not t.is_space and t.text not in mark_roles()]
 
 
+SENTENCE_STOP = re.compile(r"[.!?…][»”\"]?(?:\s+|(?=[A-ZÀ-Ý][a-zà-ÿ]))")
+"""A sentence end: . ! ? … (and a closing mark) before a space or a glued capitalised word."""
+
+_STOPS: dict = {"text": None, "paragraphs": {}}
+
+
+def _stops(text: str, para_start: int) -> tuple[int, list[int]]:
+    """Offsets of every sentence-stop match of the paragraph opening at `para_start` (to the
+    text's next line break), computed once per paragraph of the text last asked about: an
+    index, so that finding a sentence's start costs a bisection, not a scan of the paragraph
+    (linear, not quadratic, in a long paragraph)."""
+    if _STOPS["text"] is not text:
+        _STOPS["text"], _STOPS["paragraphs"] = text, {}
+    found = _STOPS["paragraphs"].get(para_start)
+    if found is None:
+        end = text.find("\n", para_start)
+        end = len(text) if end < 0 else end
+        found = (end, [m.start() for m in SENTENCE_STOP.finditer(text, para_start, end)])
+        _STOPS["paragraphs"][para_start] = found
+    return found
+
+
 def sentence_start(text: str, para_start: int, pos: int) -> int:
     """Start of the sentence holding `pos`, within its paragraph (ends: . ! ? … + space, or
     glued to a capitalised word, « ».Pour le collectif », where the sentence starts at the
-    stop so that the token « .Pour » belongs to it)."""
-    cut = para_start
-    for match in re.finditer(r"[.!?…][»”\"]?(?:\s+|(?=[A-ZÀ-Ý][a-zà-ÿ]))", text[para_start:pos]):
-        if not _abbreviation(text, para_start + match.start()):
-            glued = not match[0][-1:].isspace()
-            cut = para_start + (match.start() if glued else match.end())
-    return cut
+    stop so that the token « .Pour » belongs to it). Uses the paragraph's index of stops
+    (`_stops`); each candidate is matched again on the text cut at `pos`, which gives
+    exactly what a scan of `text[para_start:pos]` gives."""
+    end, stops = _stops(text, para_start)
+    if pos > end:  # a start that is no paragraph's: scan (never the case in the package)
+        stops = [para_start + m.start() for m in SENTENCE_STOP.finditer(text[para_start:pos])]
+    k = bisect.bisect_left(stops, pos)
+    while k > 0:
+        k -= 1
+        at = stops[k]
+        match = SENTENCE_STOP.match(text, at, pos)
+        if match is None or _abbreviation(text, at):
+            continue
+        glued = not match[0][-1:].isspace()
+        return at if glued else match.end()
+    return para_start
 
 
 def sentence_end(text: str, pos: int, para_end: int) -> int:
@@ -88,11 +119,35 @@ def _abbreviation(text: str, dot: int) -> bool:
                            (len(word[1]) == 1 and word[1].isupper()))
 
 
-def marked_ranges(quotes: list[Marked]) -> list[tuple[int, int]]:
+def marked_ranges(quotes: list[Marked]) -> Ranges:
     """(opening mark, closing mark + 1) of each quoted span."""
-    return [(q.opener, q.closer + 1) for q in quotes]
+    return Ranges((q.opener, q.closer + 1) for q in quotes)
+
+
+class Ranges(list):
+    """Sorted (start, end) character ranges with an index: whether an offset falls in one
+    of them is a bisection (`inside`), not a scan of every range."""
+
+    def __init__(self, ranges=()):
+        super().__init__(sorted(ranges))
+        self.starts = [a for a, _ in self]
+        self.reach: list[int] = []  # furthest end among the ranges up to each one
+        for _, b in self:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def holds(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k < 0 or self.reach[k] <= pos:
+            return False
+        while k >= 0 and self.reach[k] > pos:  # nested ranges: the one holding pos
+            if self[k][1] > pos:
+                return True
+            k -= 1
+        return False
 
 
 def inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    """Whether a character offset falls in one of the ranges."""
+    """Whether a character offset falls in one of the ranges (indexed for `Ranges`)."""
+    if isinstance(ranges, Ranges):
+        return ranges.holds(pos)
     return any(a <= pos < b for a, b in ranges)
