@@ -87,14 +87,18 @@ def _first_words(source: Source, lex: dict) -> list[str] | None:
     return [phrase.split()[0].lower() if phrase.split() else "" for phrase in phrases]
 
 
+Entry = tuple[tuple[str, tuple[str, ...] | None], ...]
+"""(rule, the rule's first words that fit the key, or None when a digit starts the rule)."""
+
+
 @functools.cache
-def _start_index() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
-                            tuple[str, ...], frozenset[str]]:
-    """Which rules can start at a word: by its first two characters, by its first one, the
-    rules a digit can start, and the rules scanned plainly (an empty phrase in a list)."""
+def _start_index() -> tuple[dict[str, Entry], dict[str, Entry], Entry, frozenset[str]]:
+    """Which rules can start at a word, with the first words to check there: by the word's
+    first two characters, by its first one, the rules a digit can start, and the rules
+    scanned plainly (an empty phrase in a list)."""
     lex = lexicon()
-    by1: dict[str, set[str]] = {}
-    by2: dict[str, set[str]] = {}
+    by1: dict[str, dict[str, set[str]]] = {}
+    by2: dict[str, dict[str, set[str]]] = {}
     digit, plain = [], set()
     for rule, sources in STARTS.items():
         for source in sources:
@@ -105,18 +109,22 @@ def _start_index() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...
             for word in words:
                 if not word:
                     plain.add(rule)
-                elif len(word) == 1:
-                    by1.setdefault(word, set()).add(rule)
                 else:
-                    by2.setdefault(word[:2], set()).add(rule)
-    for key, rules in by2.items():  # a two-letter key also holds its first letter's rules
-        rules |= by1.get(key[0], set())
-        if key[0].isdecimal():
-            rules.update(digit)
+                    table = by1 if len(word) == 1 else by2
+                    table.setdefault(word[:2], {}).setdefault(rule, set()).add(word)
+    for key, rules in by2.items():  # a two-letter key also holds its first letter's words
+        for rule, words in by1.get(key[0], {}).items():
+            rules.setdefault(rule, set()).update(words)
+
+    def entry(rules: dict[str, set[str]], digits: bool) -> Entry:
+        pairs = [(rule, tuple(sorted(words))) for rule, words in rules.items()]
+        return tuple(pairs + ([(rule, None) for rule in digit] if digits else []))
+
     for char in "0123456789":
-        by1.setdefault(char, set()).update(digit)
-    return ({k: tuple(v) for k, v in by1.items()}, {k: tuple(v) for k, v in by2.items()},
-            tuple(digit), frozenset(plain))
+        by1.setdefault(char, {})
+    return ({k: entry(v, k.isdecimal()) for k, v in by1.items()},
+            {k: entry(v, k[0].isdecimal()) for k, v in by2.items()},
+            entry({}, True), frozenset(plain))
 
 
 _WORD_START = re.compile(r"(?:^|[^\w-])(?=\w)")
@@ -126,20 +134,22 @@ positions where a rule can begin (`grammar._L`)."""
 
 def rule_starts(low: str) -> dict[str, list[int]]:
     """For each rule, the word starts of `low` (the lower-cased text) where it can begin: a
-    superset of its matches' starts (the first one or two letters fit one of its words)."""
+    superset of its matches' starts (one of its first words, or a digit, opens the word)."""
     by1, by2, digit, _ = _start_index()
     found: dict[str, list[int]] = {rule: [] for rule in STARTS}
+    startswith = low.startswith
     for start in _WORD_START.finditer(low):
         position = start.end()
-        rules = by2.get(low[position:position + 2])
-        if rules is None:
+        entries = by2.get(low[position:position + 2])
+        if entries is None:
             char = low[position]
-            rules = by1.get(char)
-            if rules is None and char.isdecimal():
-                rules = digit
-        if rules:
-            for rule in rules:
-                found[rule].append(position)
+            entries = by1.get(char)
+            if entries is None and char.isdecimal():
+                entries = digit
+        if entries:
+            for rule, words in entries:
+                if words is None or startswith(words, position):
+                    found[rule].append(position)
     return found
 
 
