@@ -110,10 +110,13 @@ def compose_prefix(mention: Mention, ctx: Context) -> Mention:
     return Mention(start, mention.end, resolved, mention.rule)
 
 
-def find_mentions(doc: Doc, pub: pd.Timestamp) -> list[Mention]:
+def find_mentions(doc: Doc, pub: pd.Timestamp, text: str | None = None) -> list[Mention]:
     """All temporal expressions of a parsed text, resolved against `pub` (NaT allowed) and,
-    for anaphors, against the earlier expressions of the text (see `anchors`)."""
+    for anaphors, against the earlier expressions of the text (see `anchors`). `text` is
+    `doc.text` when the caller has it already (spaCy rebuilds it on every access)."""
     ctx = Context(doc, pd.Timestamp(pub).normalize() if pd.notna(pub) else NAT)
+    if text is not None:
+        ctx.text = text  # fills the cached property
     mentions = attach_years(merge_ranges(select(candidate_mentions(ctx)), ctx), ctx)
     return resolve_in_order(mentions, ctx, compose_prefix)
 

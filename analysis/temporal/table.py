@@ -93,7 +93,8 @@ def doc_timeline(doc: Doc, doc_id: str, published: pd.Timestamp | None) -> list[
     """Rows (see COLUMNS) for one parsed article published on `published` (NaT if unknown)."""
     pub = pd.Timestamp(published).normalize() if pd.notna(published) else pd.NaT
     text = doc.text
-    return [_row(doc, text, doc_id, pub, mention) for mention in find_mentions(doc, pub)]
+    return [_row(doc, text, doc_id, pub, mention)
+            for mention in find_mentions(doc, pub, text)]
 
 
 def timeline_frame(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
