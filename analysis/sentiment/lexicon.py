@@ -111,12 +111,18 @@ def lookup_keys(token: Token) -> list[str]:
     participle = "Part" in token.morph.get("VerbForm") or (
         token.pos_ == "ADJ" and lemma.endswith(("er", "ir")) and not form.endswith(("er", "ir"))
     )
-    adjective = token.pos_ == "ADJ" or participle
+    return list(_keys(lemma, form, participle, token.pos_ == "ADJ" or participle))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _keys(lemma: str, form: str, participle: bool, adjective: bool) -> tuple[str, ...]:
+    """`lookup_keys` from the token's strings, kept once computed (the same words recur
+    in every article; speed only)."""
     if participle:
-        return list(dict.fromkeys([*base_forms(form, adjective), lemma,
-                                   *base_forms(lemma, adjective)]))
-    return list(dict.fromkeys([lemma, form, *base_forms(lemma, adjective),
-                               *base_forms(form, adjective)]))
+        return tuple(dict.fromkeys([*base_forms(form, adjective), lemma,
+                                    *base_forms(lemma, adjective)]))
+    return tuple(dict.fromkeys([lemma, form, *base_forms(lemma, adjective),
+                                *base_forms(form, adjective)]))
 
 
 def term_value(token: Token) -> tuple[str, float] | None:

@@ -44,9 +44,15 @@ def first_words() -> dict[str, int]:
     return longest
 
 
-def token_forms(token: Token) -> set[str]:
+def token_forms(token: Token) -> frozenset[str]:
     """The forms a phrase word may take to match this token: lemma and lower-cased text."""
-    return {token.lemma_.lower().translate(APOSTROPHES), token.lower_.translate(APOSTROPHES)}
+    return _forms(token.lemma_, token.lower_)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _forms(lemma: str, lower: str) -> frozenset[str]:
+    """`token_forms` from the token's strings, kept once computed (speed only)."""
+    return frozenset((lemma.lower().translate(APOSTROPHES), lower.translate(APOSTROPHES)))
 
 
 GAP_WORDS = {"pas", "jamais", "plus", "guère", "point", "rien", "même", "vraiment", "surtout"}
