@@ -266,11 +266,14 @@ RULES = {
         ("Les Allemands nous jugeront.", "direct", "Olaf Scholz", "ajouter",
          "verb_before+previous")],
     # a role with a complement is not given to the only person named; a bare one is, by gender
+    # (a role speaking for a body, « le porte-parole du gouvernement », is then described)
     "« C'est une capitulation », a fustigé Éric Zemmour. Le porte-parole du gouvernement a "
     "répliqué que l'accord était « équilibré ».": [
         ("C'est une capitulation", "direct", "Éric Zemmour", "fustiger", "inverted"),
-        ("l'accord était « équilibré »", "indirect", "", "répliquer", "indirect"),
-        ("équilibré", "partial", "", "répliquer", "indirect")],
+        ("l'accord était « équilibré »", "indirect", "le porte-parole du gouvernement",
+         "répliquer", "indirect+description"),
+        ("équilibré", "partial", "le porte-parole du gouvernement", "répliquer",
+         "indirect+description")],
     "Giorgia Meloni et Emmanuel Macron se sont parlé. « Nous avons eu un échange franc », a "
     "déclaré la présidente.": [
         ("Nous avons eu un échange franc", "direct", "Giorgia Meloni", "déclarer",

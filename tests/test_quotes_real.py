@@ -225,6 +225,42 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "décerveler.": [
         ("la télévision est une machine à décerveler", "indirect", "certains wikipédiens",
          "estimer", "indirect+description")],
+    # « il » / « elle » for an organisation: the nearest subject, in this or the previous
+    # sentence (a full stop inside a quote ends no sentence of the reporter's), when those
+    # sentences name no person
+    "Fitch a abaissé la note du Portugal. Elle estime que la dette du pays va encore "
+    "augmenter.": [
+        ("la dette du pays va encore augmenter", "indirect", "Fitch", "estimer",
+         "indirect+pronoun")],
+    "Fitch explique dans un communiqué que « la dette augmente. Le pays doit agir ». Malgré "
+    "cela, elle estime que la croissance reviendra.": [
+        ("la dette augmente. Le pays doit agir", "partial", "Fitch", "expliquer",
+         "verb_before"),
+        ("la croissance reviendra", "indirect", "Fitch", "estimer", "indirect+pronoun")],
+    "Greenpeace a salué la décision. Selon elle, le texte est « un premier pas ».": [
+        ("un premier pas", "partial", "Greenpeace", "", "source_cue+pronoun")],
+    "La CGT a rencontré Marie Dupont. Elle estime que la réforme est nécessaire.": [
+        ("la réforme est nécessaire", "indirect", "Marie Dupont", "estimer",
+         "indirect+pronoun")],
+    "« Les ventes progressent », explique Paul Martin le directeur de Renault. Il précise que "
+    "l'usine ouvrira en mai.": [
+        ("Les ventes progressent", "direct", "Paul Martin", "expliquer", "inverted"),
+        ("l'usine ouvrira en mai", "indirect", "Paul Martin", "préciser", "indirect+pronoun")],
+    # a role that speaks for a body, with its « de » complement, is that body's unnamed voice
+    # (a definite role that names one person stays unknown when nobody fits)
+    "Le porte-parole de la gendarmerie a ajouté que l'enquête se poursuivait.": [
+        ("l'enquête se poursuivait", "indirect", "le porte-parole de la gendarmerie",
+         "ajouter", "indirect+description")],
+    "« Les secours sont sur place », a précisé le porte-parole des pompiers.": [
+        ("Les secours sont sur place", "direct", "le porte-parole des pompiers", "préciser",
+         "inverted+description")],
+    "Le président de la région a ajouté que le budget était voté.": [
+        ("le budget était voté", "indirect", "", "ajouter", "indirect")],
+    # « selon eux »: the nearest plural subject, a named group or a described one
+    "Les Talibans ont visé l'hôtel car selon eux, il abritait « des fêtes sauvages ».": [
+        ("des fêtes sauvages", "partial", "Talibans", "", "source_cue+pronoun")],
+    "Les rebelles ont attaqué la ville car selon eux, elle abritait « des traîtres ».": [
+        ("des traîtres", "partial", "les rebelles", "", "source_cue+pronoun")],
 }
 
 

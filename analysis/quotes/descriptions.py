@@ -61,12 +61,18 @@ def quantified_group(token: Token) -> bool:
 def anaphoric_role(token: Token) -> bool:
     """« l'ambassadeur », « le président de l'Union »: a definite singular role points back at
     a person the text names; unresolved, it stays unknown rather than become a description.
+    A role speaking for a body with its « de » complement (`speaks_for_org`, « le porte-parole
+    de la police ») is that body's unnamed voice: described.
     Indefinite, plural or possessed roles (« un porte-parole », « des experts », « son
     avocate ») are new, unnamed sources."""
     doc = token.doc
     det = next((t for t in doc[max(0, token.i - 3) : token.i] if t.pos_ == "DET"), None)
     plural = "Plur" in token.morph.get("Number")
-    return bool(role_key(token)) and not plural and not possessed(token) and (
+    role = role_key(token)
+    if role and role_nouns().get(role) and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in (
+            "de", "du", "des", "d'"):
+        return False  # « le porte-parole de la police »: speaks for a body, described
+    return bool(role) and not plural and not possessed(token) and (
         det is not None and det.lower_ in DEFINITE)
 
 

@@ -79,6 +79,22 @@ class PronounResolver:
                  and self.gender(m)[0] in (gender, "")]
         return after[0] if after else None
 
+    def speaking_body(self, org: dict, pronoun: Token) -> bool:
+        """Whether « il » / « elle » can stand for an organisation that is the nearest subject
+        before it: the organisation is in the pronoun's sentence or the one before, and these
+        sentences name no person (outside quotes), « Moody's explique que « … ». Malgré les
+        démarches, elle considère que … » → Moody's."""
+        lo = self.previous_sentence_start(pronoun.idx)
+        for _ in range(8):  # a sentence stop inside a quote ends no reporter's sentence
+            holder = self.quoted.holder(lo) if isinstance(self.quoted, Ranges) else None
+            if holder is None:
+                break
+            lo = self.sentence_key(holder[0])
+        if org["start"] < lo:
+            return False
+        return not any(m["label"] == "PER" and not inside(m["start"], self.quoted)
+                       for m in self.between(lo, pronoun.idx))
+
     def quoted_before(self, pos: int) -> list[tuple[int, int]]:
         """The quoted ranges starting before `pos` and ending after `pos - MENTION_WINDOW`
         (those that can lengthen the antecedent window; bounded by an index when the ranges
@@ -134,6 +150,9 @@ class PronounResolver:
                     t.dep_.startswith("nsubj") or self.opens_sentence(t) or inverted_subject(t)):
                 continue
             covering = self.covering(t)
+            if covering is not None and covering["label"] == "ORG" and t.dep_.startswith(
+                    "nsubj") and self.speaking_body(covering, pronoun):
+                return covering  # « Fitch a abaissé la note. Elle estime que … »
             role = t.lemma_.lower() in role_nouns() or t.lower_ in role_nouns()
             mention, how = (covering, "") if covering is not None else self.resolve(t)
             if mention is None or mention["label"] != "PER" or how == "name" and not role:

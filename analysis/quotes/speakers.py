@@ -49,6 +49,14 @@ class Attribution:
     subject_found: bool = False
 
 
+def plural_noun(token: Token) -> bool:
+    """A plural noun or name: by its morphology or its determiner (« les Talibans », which the
+    tagger may call singular)."""
+    return "Plur" in token.morph.get("Number") or any(
+        c.dep_ == "det" and c.lower_ in ("les", "des", "ces", "leurs", "nos", "vos")
+        for c in token.children)
+
+
 class Resolver(PronounResolver, RoleResolver):
     """Maps a subject token to a canonical entity using the document's mention rows."""
 
@@ -165,15 +173,20 @@ class Resolver(PronounResolver, RoleResolver):
 
     def group_antecedent(self, pronoun: Token) -> dict | None:
         """« D'autres orateurs ne cèdent pas. Il est, disent-ils, … »: a plural pronoun stands
-        for the nearest plural subject before it (this or the previous sentence) that
-        describes speakers, as its description."""
+        for the nearest plural subject before it (this or the previous sentence): the group
+        or organisation it names (« Les Talibans … selon eux »), else its description when it
+        describes speakers (« les rebelles »)."""
         lo = self.previous_sentence_start(pronoun.idx)
         for t in reversed(self.doc[max(0, pronoun.i - BACKWARD_TOKENS) : pronoun.i]):
             if t.idx < lo:
                 return None
-            if t.dep_.startswith("nsubj") and t.pos_ == "NOUN" and "Plur" in t.morph.get(
-                    "Number") and not inside(t.idx, self.quoted):
-                return description(t)
+            if not t.dep_.startswith("nsubj") or t.pos_ not in ("NOUN", "PROPN") or inside(
+                    t.idx, self.quoted) or not plural_noun(t):
+                continue
+            covering = self.covering(t)
+            if covering is not None and covering["label"] in ("ORG", "MISC"):
+                return covering  # « Les Talibans ont visé l'hôtel car selon eux, … »
+            return description(t) if t.pos_ == "NOUN" or group_noun(t) else None
         return None
 
     def apposed(self, token: Token) -> dict | None:

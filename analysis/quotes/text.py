@@ -136,14 +136,18 @@ class Ranges(list):
             self.reach.append(max(b, self.reach[-1]) if self.reach else b)
 
     def holds(self, pos: int) -> bool:
+        return self.holder(pos) is not None
+
+    def holder(self, pos: int) -> tuple[int, int] | None:
+        """The range holding `pos` (the innermost, nested ranges aside), or None."""
         k = bisect.bisect_right(self.starts, pos) - 1
         if k < 0 or self.reach[k] <= pos:
-            return False
+            return None
         while k >= 0 and self.reach[k] > pos:  # nested ranges: the one holding pos
             if self[k][1] > pos:
-                return True
+                return self[k]
             k -= 1
-        return False
+        return None
 
 
 def inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
