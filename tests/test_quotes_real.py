@@ -256,6 +256,16 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
          "inverted+description")],
     "Le président de la région a ajouté que le budget était voté.": [
         ("le budget était voté", "indirect", "", "ajouter", "indirect")],
+    # a partial quote inside an unmarked inverted report (no comma before the verb) is part
+    # of that report
+    "Trois personnes ont été blessées, a indiqué un porte-parole de la police. Il semblerait "
+    "que le feu ait été allumé « par un supporter » a-t-il précisé.": [
+        ("Trois personnes ont été blessées", "indirect", "un porte-parole de la police",
+         "indiquer", "inverted+description"),
+        ("Il semblerait que le feu ait été allumé", "indirect", "un porte-parole de la police",
+         "préciser", "inverted+pronoun"),
+        ("par un supporter", "partial", "un porte-parole de la police", "préciser",
+         "inverted+pronoun")],
     # « selon eux »: the nearest plural subject, a named group or a described one
     "Les Talibans ont visé l'hôtel car selon eux, il abritait « des fêtes sauvages ».": [
         ("des fêtes sauvages", "partial", "Talibans", "", "source_cue+pronoun")],

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 from ..sentiment import span_sentiment
@@ -23,7 +25,7 @@ from .names import names_a_thing
 from .reported import find_inverted
 from .rules import attribute_marked
 from .speakers import Attribution, Resolver
-from .text import doc_text, marked_ranges
+from .text import doc_text, marked_ranges, sentence_end
 
 
 def quote_row(doc: Doc, doc_id: str, start: int, end: int, kind: str, who: Attribution,
@@ -45,6 +47,27 @@ def quote_row(doc: Doc, doc_id: str, start: int, end: int, kind: str, who: Attri
         "sentiment": score, "sentiment_terms": terms,
         "mentions": "; ".join(dict.fromkeys(named)),
     }
+
+
+def inverted_partials(doc: Doc, rows: list[dict], inverted: list) -> None:
+    """« Il semblerait que le feu ait été allumé « par un supporter » a-t-il précisé »: a
+    partial quote left without a speaker, in the sentence of an unmarked inverted report and
+    after its opening, is part of that report (its speaker, verb and rule)."""
+    text = doc_text(doc)
+    starts = [r["start"] for r in rows]  # rows are in text order here
+    for clause in inverted:
+        who = clause.attribution
+        if not who.speaker:
+            continue
+        para_end = text.find("\n", clause.end)
+        end = sentence_end(text, clause.end, len(text) if para_end < 0 else para_end)
+        k = bisect.bisect_left(starts, clause.end)
+        while k < len(rows) and rows[k]["start"] < end:
+            row = rows[k]
+            if row["kind"] == "partial" and not row["speaker"]:
+                row.update(speaker=who.speaker, speaker_start=who.speaker_start,
+                           speaker_end=who.speaker_end, verb=who.verb, rule=who.rule)
+            k += 1
 
 
 def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> list[dict]:
@@ -91,7 +114,9 @@ def doc_quotes(doc: Doc, doc_id: str, mentions: list[dict] | None = None) -> lis
                            speaker_end=found.speaker_end, rule=found.rule)
     continue_speakers(rows, starts, [p for p, _ in paragraphs(doc_text(doc))])
     verbless_partials(doc, rows, marked, res.quoted)
-    for clause in indirect + find_inverted(doc, res, every, indirect):
+    inverted = find_inverted(doc, res, every, indirect)
+    inverted_partials(doc, rows, inverted)
+    for clause in indirect + inverted:
         rows.append(quote_row(doc, doc_id, clause.start, clause.end, "indirect",
                               clause.attribution, res.between(clause.start, clause.end)))
     for start, end, who in labelled_answers(doc, res):
