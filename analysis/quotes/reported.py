@@ -5,6 +5,8 @@ inside it: « 520 postes seront supprimés, a indiqué la direction » (the clau
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Token
 
 from .indirect import Indirect
@@ -74,6 +76,13 @@ def is_incise(verb: Token, end: int, lead_verb: bool) -> bool:
     return comma is not None and (lead_verb or finite_after(comma, end) is not None)
 
 
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-nested spans (a bisection and a
+    look at the neighbours)."""
+    k = bisect.bisect_left(spans, (end,))
+    return any(a < end and start < b for a, b in spans[max(0, k - 2) : k])
+
+
 def find_inverted(doc: Doc, res: Resolver, quotes: list[Marked], indirect: list[Indirect]
                   ) -> list[Indirect]:
     """Unmarked statements with an inverted reporting verb after a comma: the clause before it
@@ -81,7 +90,7 @@ def find_inverted(doc: Doc, res: Resolver, quotes: list[Marked], indirect: list[
     few leading words (« Il est, disent-ils, la langue des crises »). Sentences with a marked
     quote keep only their unmarked opening; clauses already found as « que » speech are left."""
     text, ranges = doc_text(doc), marked_ranges(quotes)
-    taken = [(i.start, i.end) for i in indirect]
+    taken = sorted((i.start, i.end) for i in indirect)
     found: list[Indirect] = []
     forms, lemmas = verb_forms(), reporting_verbs()
     for verb in doc:
@@ -116,7 +125,8 @@ def find_inverted(doc: Doc, res: Resolver, quotes: list[Marked], indirect: list[
         if not incise and finite_after(verb, s_end):
             continue  # « X, Y, a appelé les alliés à … »: the verb has its object, no report
         start, end = s_start, (s_end if incise else comma.idx)
-        marks = [a for a, b in ranges if start <= a < end]
+        marks = ranges.starts[bisect.bisect_left(ranges.starts, start) :
+                              bisect.bisect_left(ranges.starts, end)]
         if inside(start, ranges) or marks and text[start : marks[0]].rstrip().endswith(":"):
             continue  # « X a été clair : « … » », « « … », a dit X »: the marked quote's
         if marks:  # the marked quote carries its words; keep an unmarked opening
@@ -127,7 +137,8 @@ def find_inverted(doc: Doc, res: Resolver, quotes: list[Marked], indirect: list[
             continue
         if not incise and not has_verb(doc, start, end):
             continue  # « David Martin, le rapporteur, a reconnu … »: a subject, not a report
-        if any(a < end and start < b for a, b in taken + [(f.start, f.end) for f in found]):
-            continue
+        if overlaps(taken, start, end) or overlaps([(f.start, f.end) for f in found[-8:]],
+                                                  start, end):
+            continue  # found clauses come in text order: only the last ones can overlap
         found.append(Indirect(start, end, who))
     return found
