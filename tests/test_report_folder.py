@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis import report
+from analysis import report, report_folder
 from analysis.errors import CorpusWarning, InputError
 from analysis.report import (
     BUILD_MARKER,
@@ -187,7 +187,7 @@ def test_unwritable_place_is_refused_before_the_parse(tmp_path, corpus, monkeypa
     def no_room(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(report.tempfile, "mkdtemp", no_room)
+    monkeypatch.setattr(report_folder.tempfile, "mkdtemp", no_room)
     with pytest.raises(InputError, match=r"cannot be written \(Permission denied\); choose"):
         report.run_report(corpus=corpus, out=tmp_path / "out")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["afile", "corpus"]
