@@ -251,9 +251,10 @@ RULES = {
     # « elle » skips a nearer man (gender from the first name)
     "Sophie Binet a rencontré Jean-Luc Mélenchon. Elle a jugé les critiques « injustes ».": [
         ("injustes", "partial", "Sophie Binet", "juger", "verb_before+pronoun")],
-    # a role with nobody named: no guess
+    # a role with nobody named: no guess at a person, its description
     "« Je ne céderai pas », a déclaré la ministre des Armées.": [
-        ("Je ne céderai pas", "direct", "", "déclarer", "inverted")],
+        ("Je ne céderai pas", "direct", "la ministre des Armées", "déclarer",
+         "inverted+description")],
     # passive with a « par » agent; a verbless lead-in before a colon
     "Ces propos ont été jugés « scandaleux » par Yaël Braun-Pivet.": [
         ("scandaleux", "partial", "Yaël Braun-Pivet", "juger", "verb_before+passive")],

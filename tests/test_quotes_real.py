@@ -34,9 +34,10 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
     "Le colloque a pour thème « apprendre dans la diversité des langues ».": [],
     "La loi bloquerait des pages telles que « suicide » ou « drogues douces » sur Internet.": [],
     "Le ministre a dénoncé une réforme « injuste et brutale ».": [
-        ("injuste et brutale", "partial", "", "dénoncer", "verb_before")],
+        ("injuste et brutale", "partial", "le ministre", "dénoncer", "verb_before+description")],
     "Le ministre a promis que « Nous tiendrons nos engagements ».": [
-        ("Nous tiendrons nos engagements", "partial", "", "promettre", "verb_before")],
+        ("Nous tiendrons nos engagements", "partial", "le ministre", "promettre",
+         "verb_before+description")],
     # appositions: the person named before a role noun, a « de » complement climbed, « qui »
     "Le porte-parole du Kremlin a déclaré que la Russie ne reculera pas.": [
         ("la Russie ne reculera pas", "indirect", "Kremlin", "déclarer", "indirect")],
@@ -247,15 +248,13 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
         ("Les ventes progressent", "direct", "Paul Martin", "expliquer", "inverted"),
         ("l'usine ouvrira en mai", "indirect", "Paul Martin", "préciser", "indirect+pronoun")],
     # a role that speaks for a body, with its « de » complement, is that body's unnamed voice
-    # (a definite role that names one person stays unknown when nobody fits)
+    # (a definite role that names one person stays unknown when someone is named)
     "Le porte-parole de la gendarmerie a ajouté que l'enquête se poursuivait.": [
         ("l'enquête se poursuivait", "indirect", "le porte-parole de la gendarmerie",
          "ajouter", "indirect+description")],
     "« Les secours sont sur place », a précisé le porte-parole des pompiers.": [
         ("Les secours sont sur place", "direct", "le porte-parole des pompiers", "préciser",
          "inverted+description")],
-    "Le président de la région a ajouté que le budget était voté.": [
-        ("le budget était voté", "indirect", "", "ajouter", "indirect")],
     # a partial quote inside an unmarked inverted report (no comma before the verb) is part
     # of that report
     "Trois personnes ont été blessées, a indiqué un porte-parole de la police. Il semblerait "
@@ -266,6 +265,17 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
          "préciser", "inverted+pronoun"),
         ("par un supporter", "partial", "un porte-parole de la police", "préciser",
          "inverted+pronoun")],
+    # a definite role in a text that names no person (before it or just after) is described;
+    # with a person named, it points back (or forward) at someone and stays unknown
+    "Un avion de ligne s'est écrasé dimanche près de l'aéroport. Le chef de la direction de "
+    "l'aviation civile nigériane rapporte qu'aucun passager n'a survécu.": [
+        ("aucun passager n'a survécu", "indirect",
+         "le chef de la direction de l'aviation civile nigériane", "rapporter",
+         "indirect+description")],
+    "Paul Martin a visité l'usine. La directrice a déclaré que la production reprendra.": [
+        ("la production reprendra", "indirect", "", "déclarer", "indirect")],
+    "Le ministre a déclaré que le plan était prêt. Paul Martin reconnaît des retards.": [
+        ("le plan était prêt", "indirect", "", "déclarer", "indirect")],
     # « selon eux »: the nearest plural subject, a named group or a described one
     "Les Talibans ont visé l'hôtel car selon eux, il abritait « des fêtes sauvages ».": [
         ("des fêtes sauvages", "partial", "Talibans", "", "source_cue+pronoun")],

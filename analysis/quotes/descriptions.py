@@ -14,7 +14,7 @@ from .lexicon import POSSESSIVES, role_nouns, word_set
 from .phrases import role_key
 from .verbs import reporting_lemma
 
-DESCRIPTION_MAX_TOKENS = 9
+DESCRIPTION_MAX_TOKENS = 12
 """Longest description kept (« le chef de la direction de l'aviation civile nigériane »)."""
 STOP_WORDS = {"qui", "que", "qu'", "dont", "lequel", "laquelle", "à", "au", "aux", "lors",
               "sur", "dans", "devant", "pour", "par", "selon", "après", "avant", "sous", "ne",
@@ -76,11 +76,14 @@ def anaphoric_role(token: Token) -> bool:
         det is not None and det.lower_ in DEFINITE)
 
 
-def description(token: Token, stop: int | None = None) -> dict | None:
+def description(token: Token, stop: int | None = None, nobody_named: bool = False
+                ) -> dict | None:
     """The noun phrase of a speaking common noun, determiner and adjectives included, up to
     its « de » complements (not past a comma, a relative pronoun, a verb, another preposition
-    or `stop`), as a pseudo-mention whose `entity` is that phrase, determiner lower-cased."""
-    if token.pos_ not in ("NOUN", "PROPN") or anaphoric_role(token) or not (
+    or `stop`), as a pseudo-mention whose `entity` is that phrase, determiner lower-cased.
+    With `nobody_named` (the text names no person the role could point back at), a definite
+    role is described too (« Le chef de la direction de l'aviation civile rapporte … »)."""
+    if token.pos_ not in ("NOUN", "PROPN") or anaphoric_role(token) and not nobody_named or not (
             can_speak(token) or group_noun(token) or quantified_group(token)):
         return None
     doc = token.doc

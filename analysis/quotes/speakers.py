@@ -57,6 +57,11 @@ def plural_noun(token: Token) -> bool:
         for c in token.children)
 
 
+CATAPHORA_CHARS = 300
+"""How far after a role a person named later may be the one it announces (« Le ministre a
+déclaré … Arnaud Montebourg reconnaît … »)."""
+
+
 class Resolver(PronounResolver, RoleResolver):
     """Maps a subject token to a canonical entity using the document's mention rows."""
 
@@ -318,6 +323,12 @@ class Resolver(PronounResolver, RoleResolver):
         first = char_token(self.doc, m["start"]) if m is not None else token
         return first is not None and _after_de(first)
 
+    def nobody_named(self, token: Token) -> bool:
+        """Whether no person is named (outside quotes) before the token nor in the
+        `CATAPHORA_CHARS` after it: a definite role can then point back at nobody."""
+        return not any(m["label"] == "PER" and not inside(m["start"], self.quoted) for m in (
+            self.before(token.idx) + self.between(token.idx, token.idx + CATAPHORA_CHARS)))
+
     def attribution(self, token: Token | None, verb: str, rule: str, stop: int | None = None
                     ) -> Attribution:
         """The attribution row for a subject token (resolved), a verb lemma and a rule."""
@@ -326,7 +337,8 @@ class Resolver(PronounResolver, RoleResolver):
         mention, how = self.resolve(token, stop)
         if mention is None and (token.pos_ in ("NOUN", "PROPN") or token.lower_ == "qui"):
             head = relative_antecedent(token) if token.lower_ == "qui" else token
-            mention = description(head, stop) if head is not None else None
+            mention = description(head, stop, self.nobody_named(head)) if (
+                head is not None) else None
             how = "description" if mention is not None else how
         rule = f"{rule}+{how}" if how and mention is not None else rule
         if mention is None:
