@@ -146,13 +146,16 @@ class PronounResolver:
         for t in reversed(self.doc[max(0, pronoun.i - BACKWARD_TOKENS) : pronoun.i]):
             if t.idx < lo:
                 break
+            if t.dep_.startswith("nsubj") and t.pos_ != "PRON" and not inside(
+                    t.idx, self.quoted):  # whatever its tag (« Moody' » may be an X)
+                body = self.covering(t)
+                if body is not None and body["label"] == "ORG" and self.speaking_body(
+                        body, pronoun):
+                    return body  # « Fitch a abaissé la note. Elle estime que … »
             if t.pos_ not in ("PROPN", "NOUN") or inside(t.idx, self.quoted) or not (
                     t.dep_.startswith("nsubj") or self.opens_sentence(t) or inverted_subject(t)):
                 continue
             covering = self.covering(t)
-            if covering is not None and covering["label"] == "ORG" and t.dep_.startswith(
-                    "nsubj") and self.speaking_body(covering, pronoun):
-                return covering  # « Fitch a abaissé la note. Elle estime que … »
             role = t.lemma_.lower() in role_nouns() or t.lower_ in role_nouns()
             mention, how = (covering, "") if covering is not None else self.resolve(t)
             if mention is None or mention["label"] != "PER" or how == "name" and not role:
