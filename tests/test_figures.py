@@ -188,3 +188,21 @@ def test_periods_before_our_era_on_a_year_axis(tmp_path):
     assert "1000 av. J.-C." in ticks and "2000" in ticks
     assert {"1061 av. J.-C. (1)", "XVe siècle (1)"} <= {t.get_text() for t in whole.texts}
     assert century(-1099, "fr") == "XIe siècle av. J.-C."
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Fondée en 44 av. J.-C., la ville.", "44 av. J.-C. (1)"),
+    ("Les ruines datent du Xe siècle avant notre ère. Samedi, la fête a eu lieu.",
+     "Xe siècle av. J.-C. (1)"),
+])
+def test_periods_before_year_one_alone_or_far_from_the_rest(text, label, tmp_path):
+    """One BC period alone (a span of one year, where dates would need matplotlib's calendar)
+    or one BC period and one recent day (the zoom panel's centre between them) still draw."""
+    from analysis import extract_timeline
+
+    corpus = pd.DataFrame({"doc_id": ["a"], "published": [pd.Timestamp("2012-07-01")],
+                           "text": [text], "title": [""], "url": [""],
+                           "duplicate_paragraphs": [0]})
+    fig = ft.plot_mentions_over_time(extract_timeline(corpus), lang="fr")
+    assert max(_png_size(fig, tmp_path, "alone")) <= MAX_PIXELS
+    assert label in {t.get_text() for ax in fig.axes for t in ax.texts}

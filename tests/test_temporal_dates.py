@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.figures.timeline import plot_timeline
+from analysis.figures.timeline import plot_mentions_over_time, plot_timeline
 from analysis.labels import french_date
 from analysis.nlp import iter_docs
 from analysis.tables import write_table
@@ -118,7 +118,8 @@ def test_figures_draw_far_dates(far_table):
     figure = plot_timeline(far_table, corpus)
     assert figure.axes
     plt.close(figure)
-    # plot_mentions_over_time(far_table) still fails on BC periods (matplotlib dates start at
-    # year 1; the periods figure pads its axis below year 1): reported to the figures' owner.
+    periods = plot_mentions_over_time(far_table, lang="fr")  # BC periods on a numpy year axis
+    assert "44 av. J.-C. (1)" in {t.get_text() for ax in periods.axes for t in ax.texts}
+    plt.close(periods)
     years = [period for period in mentions_by_period(far_table).period if "av. J.-C." in period]
     assert years == ["10e siècle av. J.-C.", "2e siècle av. J.-C.", "44 av. J.-C."]

@@ -80,6 +80,8 @@ def date_axis(ax, lo: float | None = None, hi: float | None = None, lang: str = 
         lo, hi = ax.get_xlim()
     span = hi - lo
     style = "short" if span <= 120 else "month" if span <= 3 * 365 else "year"
+    if lo < -719162 or hi > 2932896:  # beyond matplotlib's dates (years 1-9999): numpy years
+        style = "year"
     if style == "year":
         ax.xaxis.set_major_locator(FixedLocator(_year_ticks(lo, hi, maxticks)))
         ax.xaxis.set_major_formatter(FuncFormatter(
