@@ -276,6 +276,12 @@ CASES: dict[str, list[tuple[str, str, str, str, str]]] = {
         ("la production reprendra", "indirect", "", "déclarer", "indirect")],
     "Le ministre a déclaré que le plan était prêt. Paul Martin reconnaît des retards.": [
         ("le plan était prêt", "indirect", "", "déclarer", "indirect")],
+    # a partial quote under a participle that modifies a noun naming no speaker: the subject
+    # of the noun's clause, when it names someone (never a description found that way)
+    "La Fédération bancaire a mis l'accent sur les mesures prises par les banques pour "
+    "« sécuriser les paiements ».": [
+        ("sécuriser les paiements", "partial", "Fédération bancaire", "mettre",
+         "governing_verb")],
     # « selon eux »: the nearest plural subject, a named group or a described one
     "Les Talibans ont visé l'hôtel car selon eux, il abritait « des fêtes sauvages ».": [
         ("des fêtes sauvages", "partial", "Talibans", "", "source_cue+pronoun")],

@@ -190,15 +190,29 @@ def governing_verb(res: Resolver, tokens: list[Token]) -> Attribution | None:
     """Partial quote: the nearest verb to its left; climb infinitives/participles without a
     subject to the verb that has one, and take that subject."""
     verb = next((t for t in reversed(tokens) if t.pos_ == "VERB"), None)
-    seen = 0
+    seen, first = 0, None
     while verb is not None and seen < 4:
         subject = subject_of(verb)
         if subject is not None:
-            return res.attribution(subject, verb.lemma_.lower(), "governing_verb", stop=verb.i)
+            found = res.attribution(subject, verb.lemma_.lower(), "governing_verb", stop=verb.i)
+            if first is not None:  # climbed: only a named speaker, never a description
+                named = found.speaker and not found.rule.endswith("+description")
+                return found if named else first
+            if found.speaker or verb.dep_ != "acl":
+                return found
+            # « les mesures prises par les banques pour « … » »: a participle modifying a
+            # noun that names no speaker; the verb of the noun's clause may have one
+            first, verb = found, verb.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.pos_ not in ("VERB", "AUX"):
+                return first
+            seen += 1
+            continue
         if verb.head is verb:
             break
         verb, seen = verb.head, seen + 1
-    return None
+    return first
 
 
 def colon_subject(res: Resolver, tokens: list[Token]) -> Attribution | None:
