@@ -35,7 +35,9 @@
   paragraphs ask a question), or `none`. A « selon X » cue in the quote's
   sentence wins over the subject of a non-reporting verb even when X stays unnamed.
   Suffixes say how the subject was resolved: `+pronoun` (il/elle → the nearest subject
-  naming a compatible person, else the nearest compatible person), `+role` (« le ministre »
+  naming a compatible person, else the nearest compatible person; an organisation subject of
+  this or the previous sentence when they name no person, « Fitch … Elle estime que »;
+  ils/eux → the nearest plural subject, a named group or a described one), `+role` (« le ministre »
   → the last person introduced with that role, else the only gender-compatible person named
   so far — for a role with a complement, only if that person is a subject — else, after a
   reply verb, the other of two people named together, else the only candidate of the
@@ -62,6 +64,10 @@ an inverted verb or an incise), `verbs` (reporting verbs and their subjects), `s
 for a quote in marks), `continuation` (quotes without attribution of their own), `canonical`
 (one name per speaker), `document` (one document's rows), `table` (the tidy table and
 summaries), `lexicon` (the data files).
+
+Cost is linear in a paragraph's length: sentence starts, paragraphs, quoted ranges and
+mentions are indexed (bisection) and every backward search is bounded (`MENTION_WINDOW`,
+`BACKWARD_TOKENS` in `lexicon`, `LEFT_CONTEXT` in `marks`), bounds longer than a news article.
 
 Marks, reporting verbs, source cues, title cues, pronouns and role nouns are data files under
 `data/quotes/` (see its README). Rows are sorted by doc_id, start, end.
