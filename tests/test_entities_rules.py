@@ -636,3 +636,11 @@ def test_a_known_organisation_written_lowercase_is_found():
         ("assemblée nationale", "ORG", "Assemblée nationale"),
         ("banque mondiale", "ORG", "Banque mondiale"),
     ]
+
+
+def test_a_name_ending_like_a_verb_opening_a_sentence_stays_when_tagged_a_name():
+    text = "Sánchez, le Premier ministre, a parlé. Baptisée Kepler, la planète tourne."
+    ents = [("Sánchez", "PER"), ("Baptisée", "PER"), ("Kepler", "LOC")]
+    assert found(text, ents, propn=("Sánchez", "Baptisée", "Kepler")) == [
+        ("Sánchez", "PER", "Sánchez"), ("Kepler", "LOC", "Kepler")]
+    assert found("Notons, enfin, que rien ne change.", [("Notons", "PER")]) == []

@@ -121,8 +121,10 @@ def _is_capitalised_word(doc: Doc, ent) -> bool:
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if not opens or following is None:
         return False
-    if re.search(rules()["common_word_endings"]["regex"], token.text):
-        return True  # `Baptisée Kepler-64b, ...`: a participle, whatever follows
+    if re.search(rules()["common_word_endings"]["regex"], token.text) and (
+        token.pos_ != "PROPN" or not token.text.endswith(("ez", "ons"))
+    ):  # `Baptisée Kepler-64b, ...`: a participle, whatever follows; a name the model tags as
+        return True  # one and ending like a verb (`Sánchez, le ministre`) stays
     lower_next = following.text == "," or following.text.islower()
     return lower_next and token.pos_ in ("VERB", "AUX", "ADV", "PRON", "ADJ")
 
