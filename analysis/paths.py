@@ -64,8 +64,12 @@ def cache_problem(folder: Path) -> str | None:
     """Why `folder` cannot serve as the cache (with the fix), or None when it is safe: it must
     be a folder (created if missing) that this user owns and writes and no other user can write;
     so must its `docs/` and `rows/` sub-folders when they exist."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
+    try:  # made here, the folders get no group or other write bit whatever the umask (002
+        # is common), so that the check below never refuses a cache this tool made itself
+        folder.mkdir(mode=0o755, parents=True, exist_ok=True)
+        for name in CACHE_SUBFOLDERS:
+            if not (folder / name).exists():
+                (folder / name).mkdir(mode=0o755)
     except FileExistsError:
         return f"it is not a folder; remove it or set {CACHE_ENV} to a folder"
     except OSError as err:

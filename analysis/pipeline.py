@@ -292,7 +292,7 @@ def _fresh_rows(
     docs = nlp.corpus_docs(part, model, batch_size, 1)
     for key, (record, doc) in zip(keys, docs, strict=True):
         rows = doc_rows(doc, record)
-        if key:
+        if key and not rows["skipped"]:  # a failed step is tried again on the next run
             write_rows(key, rows)
         yield rows
 

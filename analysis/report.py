@@ -24,6 +24,7 @@ import sys
 import threading
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -257,7 +258,7 @@ def execute(notebook: Notebook, build: Path, parameters: dict[str, object]) -> P
     return target
 
 
-def _worker_setup() -> None:
+def _worker_setup(main_pid: int) -> None:
     """Notebook worker set-up: Ctrl-C is handled by the main process (which stops the workers);
     SIGTERM ends the worker through Python, so papermill shuts its kernel down; and on Linux the
     worker gets SIGTERM when the main process dies, even by SIGKILL (no orphan waits forever).
@@ -269,8 +270,8 @@ def _worker_setup() -> None:
 
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
-        if os.getppid() == 1:  # the main process died before prctl took effect
-            os._exit(143)
+        if os.getppid() != main_pid:  # the main process died before prctl took effect (not
+            os._exit(143)  # `== 1`: the main job may itself be PID 1, in a container)
 
 
 def _exit_on_sigterm(signum, frame) -> None:
@@ -308,7 +309,8 @@ def execute_all(
     Interrupted (Ctrl-C, SIGTERM), the workers and their kernels are stopped before this returns.
     """
     failures = {}
-    pool = ProcessPoolExecutor(max_workers=max(1, jobs), initializer=_worker_setup)
+    pool = ProcessPoolExecutor(max_workers=max(1, jobs), initializer=_worker_setup,
+                               initargs=(os.getpid(),))
     try:
         futures = {
             pool.submit(execute_in_worker, nb, build, given): nb for nb, given in runs.items()
@@ -320,6 +322,10 @@ def execute_all(
                     future.result()
                 except NotebookFailed as err:
                     failures[futures[future]] = err
+                except BrokenProcessPool:  # a worker killed (out of memory, signal): one line
+                    failures[futures[future]] = NotebookFailed(
+                        f"notebook {futures[future].path.name} could not run: its worker "
+                        "process was killed (out of memory?); run again with --jobs 1")
                 progress.update()
         finally:
             progress.close()

@@ -199,3 +199,39 @@ def test_text_over_the_model_limit_is_parsed_in_pieces(monkeypatch):
     assert [e.text for e in doc.ents].count("Berlin") == 8
     assert all(len(piece) <= 120 for piece in nlp.text_pieces(text, 120))
     assert "".join(nlp.text_pieces("a" * 250, 100)) == "a" * 250
+
+
+def test_a_cache_this_tool_makes_is_accepted_under_a_group_umask(tmp_path, corpus, monkeypatch):
+    """umask 002 (per-user groups, common on Debian) must not make the tool refuse the very
+    folders it created: they are made without group or other write."""
+    folder = tmp_path / "made-here" / "cache"
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(folder))
+    old = os.umask(0o002)
+    try:
+        with warnings.catch_warnings(record=True) as record:
+            warnings.simplefilter("always")
+            pipeline.analyze_corpus(corpus)
+    finally:
+        os.umask(old)
+    assert cache_warnings(record) == []
+    assert sorted(p.name for p in folder.iterdir()) == ["docs", "rows"]
+    assert {oct(p.stat().st_mode & 0o777) for p in (folder, folder / "docs", folder / "rows")} == {
+        "0o755"}
+    assert len(list(folder.glob("rows/*/*.json"))) == 1
+
+
+def test_rows_of_an_article_whose_step_failed_are_not_cached(cache, corpus, monkeypatch):
+    import analysis.timeline as timeline
+
+    def broken(doc, doc_id, published):
+        raise RuntimeError("once")
+
+    monkeypatch.setattr(timeline, "doc_timeline", broken)
+    with pytest.warns(CorpusWarning, match="the timeline step failed"):
+        pipeline.analyze_corpus(corpus)
+    assert list(cache.glob("rows/*/*.json")) == []  # tried again next time
+    monkeypatch.undo()
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(cache))
+    monkeypatch.setattr(pipeline, "_LAST", {})
+    assert len(pipeline.analyze_corpus(corpus)["timeline"]) == 1
+    assert len(list(cache.glob("rows/*/*.json"))) == 1
