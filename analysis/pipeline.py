@@ -395,6 +395,9 @@ def skipped_steps(corpus: pd.DataFrame, model: str | None = None, n_process: int
     return _tables(corpus, model, n_process, batch_size, True)["skipped"].copy()
 
 
+MEMO_ROWS = 1_000_000
+"""Tables of more rows than this are not kept in memory between calls (memory stays bounded on
+very large corpora; the results cache still serves them)."""
 _LAST: dict[tuple, dict[str, pd.DataFrame]] = {}
 """The tables of the last corpus analysed in this process, keyed by its rows' keys: every
 public function (`extract_*`, `analyze_corpus`, `skipped_steps`) is a view of one pass."""
@@ -405,12 +408,21 @@ def _tables(corpus: pd.DataFrame, model: str | None, n_process: int, batch_size:
     model = model or nlp.default_model()
     if not use_cache:
         return finish_tables(collect(iter_rows(corpus, model, n_process, batch_size, False)))
-    memo = (model, tuple(rows_key(record, model) for record in corpus.to_dict("records")))
-    if memo in _LAST and all(rows_path(key).exists() for key in memo[1]):
+    memo = (model, str(cache_dir()),
+            tuple(rows_key(record, model) for record in corpus.to_dict("records")))
+    if memo in _LAST and all(rows_path(key).exists() for key in memo[2]):
         for skip in _LAST[memo]["skipped"].to_dict("records"):
             warn_skipped(skip)
         return _LAST[memo]
     tables = finish_tables(collect(iter_rows(corpus, model, n_process, batch_size, True)))
     _LAST.clear()
-    _LAST[memo] = tables
+    if tables["skipped"].empty and sum(len(table) for table in tables.values()) <= MEMO_ROWS:
+        _LAST[memo] = tables
     return tables
+
+
+def analysis_table(name: str, corpus: pd.DataFrame, model: str | None = None,
+                   n_process: int = 1, batch_size: int = nlp.DEFAULT_BATCH_SIZE) -> pd.DataFrame:
+    """One table of `analyze_corpus` (`entities`, `quotes` or `timeline`), copying only it:
+    what `extract_entities`, `extract_quotes` and `extract_timeline` return."""
+    return _tables(corpus, model, n_process, batch_size, True)[name].copy()

@@ -22,6 +22,6 @@ def extract_timeline(
     corpus: pd.DataFrame, model: str | None = None, n_process: int = 1, batch_size: int = 32
 ) -> pd.DataFrame:
     """One row per temporal expression of every article (columns: COLUMNS)."""
-    from .pipeline import analyze_corpus
+    from .pipeline import analysis_table
 
-    return analyze_corpus(corpus, model, n_process=n_process, batch_size=batch_size)["timeline"]
+    return analysis_table("timeline", corpus, model, n_process, batch_size)

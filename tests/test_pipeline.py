@@ -78,7 +78,7 @@ def test_only_unseen_articles_are_analysed(multi, expected, fresh_cache, monkeyp
 def test_chunked_packing_gives_the_same_tables(multi, expected, fresh_cache, monkeypatch):
     monkeypatch.setattr(pipeline, "CHUNK_DOCS", 1)
     assert_tables_equal(pipeline.analyze_corpus(multi, use_cache=False), expected)
-    assert not (fresh_cache / "rows").exists()
+    assert list(fresh_cache.glob("rows/*/*")) == []  # no rows entry written (the folder may be)
 
 
 def test_rows_key_depends_on_text_id_date_and_code(multi, monkeypatch):

@@ -64,7 +64,7 @@ def test_a_step_failing_on_one_article_is_skipped_with_one_warning(monkeypatch, 
         "timeline rows are left out, the rest of the corpus goes on"]
     assert victim not in set(tables["timeline"]["doc_id"])
     assert victim in set(tables["entities"]["doc_id"])  # its other steps still ran
-    with pytest.warns(CorpusWarning):  # cached: the skipped step is still reported
+    with pytest.warns(CorpusWarning):  # not cached: the failed step is tried, and reported, again
         skipped = pipeline.skipped_steps(corpus)
     assert skipped.to_dict("records") == [
         {"doc_id": victim, "step": "timeline", "error": "ValueError: a bug over two lines"}]

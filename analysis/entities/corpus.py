@@ -18,9 +18,9 @@ def extract_entities(
     batch_size: int = 32,
 ) -> pd.DataFrame:
     """One row per entity mention in the corpus (columns `COLUMNS`), sorted by doc and offset."""
-    from ..pipeline import analyze_corpus
+    from ..pipeline import analysis_table
 
-    return analyze_corpus(corpus, model, n_process=n_process, batch_size=batch_size)["entities"]
+    return analysis_table("entities", corpus, model, n_process, batch_size)
 
 
 def entities_table(mentions: pd.DataFrame) -> pd.DataFrame:

@@ -41,9 +41,9 @@ def extract_quotes(corpus: pd.DataFrame, model: str | None = None, n_process: in
                    batch_size: int = 32) -> pd.DataFrame:
     """One row per quote of every article (columns in `COLUMNS`, see the module doc): one
     parse, one entity pass and one quote pass per Doc; speakers named as in the entity table."""
-    from ..pipeline import analyze_corpus
+    from ..pipeline import analysis_table
 
-    return analyze_corpus(corpus, model, n_process=n_process, batch_size=batch_size)["quotes"]
+    return analysis_table("quotes", corpus, model, n_process, batch_size)
 
 
 def split_terms(cell: object) -> list[tuple[str, float]]:
