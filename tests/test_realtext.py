@@ -118,3 +118,10 @@ def test_same_figures_as_the_evaluation_kit_on_real_articles(tmp_path):
     ours["quotes"].figures.pop("speaker_strict")  # ours only: see speaker_matches
     for name, score in ours.items():
         assert score.figures == pytest.approx(theirs[name]), name
+
+
+def test_the_readme_shows_every_figure_of_make_eval():
+    readme = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- eval:begin -->")[1].split("<!-- eval:end -->")[0]
+    rows = [line.split("|")[1:3] for line in block.splitlines()[2:] if line.startswith("| ")]
+    assert [(a.strip(), f.strip()) for a, f in rows] == [(a, f) for a, f, _, _ in realtext.ROWS]
