@@ -27,3 +27,24 @@ def french_year(year: int) -> str:
     """2022; years before 1 (astronomical numbering, see analysis.timeline.COLUMNS) as the
     historical year: -43 → « 44 av. J.-C. »."""
     return str(year) if year >= 1 else f"{1 - year} av. J.-C."
+
+
+def roman(number: int) -> str:
+    """21 → XXI."""
+    digits = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+              (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    text = ""
+    for value, letters in digits:
+        while number >= value:
+            text, number = text + letters, number - value
+    return text
+
+
+def french_century(year: int) -> str:
+    """The century of an astronomical year as French writes it: « XVe siècle », « Ier siècle »,
+    « Xe siècle av. J.-C. » (year -999, i.e. 1000 BC, opens the tenth century before our era)."""
+    era = ""
+    if year < 1:
+        year, era = -year, " av. J.-C."
+    number = year // 100 + 1
+    return f"{roman(number)}{'er' if number == 1 else 'e'} siècle{era}"

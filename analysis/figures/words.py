@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..labels import roman
+
 LANGS = ("fr", "en")
 
 MONTHS = {
@@ -142,17 +144,6 @@ def date_text(stamp: dt.date, style: str = "day", lang: str = "fr") -> str:
     year = year_text(stamp.year, lang)
     return {"day": f"{stamp.day} {month} {year}", "month": f"{month} {year}",
             "short": f"{stamp.day} {month}", "year": year}[style]
-
-
-def roman(number: int) -> str:
-    """21 → XXI."""
-    digits = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-              (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    text = ""
-    for value, letters in digits:
-        while number >= value:
-            text, number = text + letters, number - value
-    return text
 
 
 def year_text(year: int, lang: str = "fr") -> str:

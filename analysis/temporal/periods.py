@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..labels import french_date, french_year
+from ..labels import french_century, french_date, french_year
 from .interval import stamp
 
 
@@ -13,9 +13,7 @@ def _period(row) -> tuple[pd.Timestamp, int, str]:
     start = row.start_date
     year = start.year
     if row.granularity == "century":
-        if year < 1:  # 10e siècle av. J.-C. = 1000–901 BC (astronomical -999 … -900)
-            return stamp(year), 0, f"{(1 - year + 99) // 100}e siècle av. J.-C."
-        return stamp(year), 0, f"{year // 100 + 1}e siècle"
+        return stamp(year), 0, french_century(year)  # « XVe siècle », « Xe siècle av. J.-C. »
     if row.granularity == "decade":
         return stamp(year), 1, f"années {french_year(year)}"
     if row.granularity == "year":
