@@ -258,9 +258,11 @@ def iter_rows(
     n_process: int = 1,
     batch_size: int = nlp.DEFAULT_BATCH_SIZE,
     use_cache: bool = True,
+    keys: list[str] | None = None,
 ) -> Iterator[dict[str, list[dict]]]:
     """The rows of every article of `corpus`, in order: read from the results cache, else
-    analysed (parsed or read from the parse cache, analysed, cached).
+    analysed (parsed or read from the parse cache, analysed, cached). `keys` are the articles'
+    `rows_key`s when the caller has computed them already.
 
     A fully cached corpus loads neither the model nor any Doc. With `n_process` > 1 the
     articles to analyse are shared among that many worker processes, each parsing and
@@ -268,7 +270,8 @@ def iter_rows(
     """
     model = model or nlp.default_model()
     records = corpus.to_dict("records")
-    keys = [rows_key(record, model) if use_cache else "" for record in records]
+    if keys is None:
+        keys = [rows_key(record, model) if use_cache else "" for record in records]
     missing = [i for i, key in enumerate(keys) if not (key and rows_path(key).exists())]
     slices = _slices(missing, n_process, batch_size)
     if len(slices) > 1 and n_process > 1:
@@ -414,7 +417,8 @@ def _tables(corpus: pd.DataFrame, model: str | None, n_process: int, batch_size:
         for skip in _LAST[memo]["skipped"].to_dict("records"):
             warn_skipped(skip)
         return _LAST[memo]
-    tables = finish_tables(collect(iter_rows(corpus, model, n_process, batch_size, True)))
+    tables = finish_tables(collect(iter_rows(corpus, model, n_process, batch_size, True,
+                                             keys=list(memo[2]))))
     _LAST.clear()
     if tables["skipped"].empty and sum(len(table) for table in tables.values()) <= MEMO_ROWS:
         _LAST[memo] = tables

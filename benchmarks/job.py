@@ -26,6 +26,8 @@ import nbformat  # noqa: E402
 
 from analysis import nlp, report  # noqa: E402
 
+from .child import Stages  # noqa: E402
+
 
 class JobTimer:
     """Timers around the main job's steps, wrapped in place in `analysis.report`:
@@ -40,12 +42,14 @@ class JobTimer:
     """
 
     def __init__(self) -> None:
-        self.stages: dict[str, float] = {}
+        self.timers = Stages()
+        self.stages = self.timers.seconds
         self.notebooks: list[dict] = []
-        self.wrap(report, "analyze_corpus", "parent pass: parse and analyses (or results cache)")
-        self.wrap(report, "execute_all", "notebooks, wall (two at a time)")
-        self.wrap(report, "export_html", "HTML export (nbconvert)")
-        self.wrap(nlp, "load_model", "model load (parent, inside the pass)")
+        self.timers.wrap(report, "analyze_corpus",
+                         "parent pass: parse and analyses (or results cache)")
+        self.timers.wrap(report, "execute_all", "notebooks, wall (two at a time)")
+        self.timers.wrap(report, "export_html", "HTML export (nbconvert)")
+        self.timers.wrap(nlp, "load_model", "model load (parent, inside the pass)")
         real_clean = report.clean_notebook
 
         def clean(path, replacements):
@@ -56,18 +60,6 @@ class JobTimer:
 
     def add(self, stage: str, seconds: float) -> None:
         self.stages[stage] = self.stages.get(stage, 0.0) + seconds
-
-    def wrap(self, owner, attr: str, stage: str) -> None:
-        inner = getattr(owner, attr)
-
-        def timed(*args, **kwargs):
-            started = time.perf_counter()
-            try:
-                return inner(*args, **kwargs)
-            finally:
-                self.add(stage, time.perf_counter() - started)
-
-        setattr(owner, attr, timed)
 
     def read(self, path) -> None:
         """Split one executed notebook's time from papermill's metadata."""

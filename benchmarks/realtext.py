@@ -373,7 +373,7 @@ def score_entities(articles: list[Article], mentions: pd.DataFrame) -> Score:
 # --------------------------------------------------------------------------- the table
 
 
-ROWS = [  # (analysis, figure name, what it is, key of the score, key of the figure)
+ROWS = [  # (analysis, figure name, key of the score, key of the figure)
     ("quotes", "found (recall)", "quotes", "recall"),
     ("quotes", "precision", "quotes", "precision"),
     ("quotes", "speaker right", "quotes", "speaker"),
@@ -390,8 +390,12 @@ ROWS = [  # (analysis, figure name, what it is, key of the score, key of the fig
 ]
 
 
-def project_scores(articles: list[Article], model: str) -> dict[str, Score]:
-    tables = project_tables(articles, model)
+def project_scores(articles: list[Article], model: str | None) -> dict[str, Score]:
+    return scores_of(articles, project_tables(articles, model))
+
+
+def scores_of(articles: list[Article], tables: dict[str, pd.DataFrame]) -> dict[str, Score]:
+    """Every analysis's score of the project's `tables` on the gold `articles`."""
     return {"quotes": score_quotes(articles, tables["quotes"]),
             "sentiment": score_polarity(articles, tables["quotes"]),
             "timeline": score_timeline(articles, tables["timeline"]),
@@ -418,10 +422,12 @@ def peer_scores(articles: list[Article], quotes: pd.DataFrame) -> dict[str, dict
 def table(articles: list[Article], models: tuple[str, ...] = MODELS, peers: bool = True) -> str:
     """The Markdown table of `make eval`: each figure for each model, then the peers."""
     columns: dict[str, dict[str, Score]] = {}
+    quotes = None
     for model in models:
-        columns[model] = project_scores(articles, model)
+        tables = project_tables(articles, model)
+        columns[model] = scores_of(articles, tables)
+        quotes = tables["quotes"] if quotes is None else quotes  # the peers score these spans
     if peers:
-        quotes = project_tables(articles, models[0])["quotes"]  # peers score the same spans
         columns.update(peer_scores(articles, quotes))
     head = "| analysis | figure | " + " | ".join(columns) + " |"
     lines = [head, "|---|---|" + "---:|" * len(columns)]

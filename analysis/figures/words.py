@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..labels import roman
+from ..labels import french_century
 
 LANGS = ("fr", "en")
 
@@ -156,12 +156,12 @@ def year_text(year: int, lang: str = "fr") -> str:
 def century(year: int, lang: str = "fr") -> str:
     """The century a year (its first year) belongs to: « XIXe siècle » / "19th century";
     before our era « Xe siècle av. J.-C. » / "10th century BC" (astronomical years)."""
+    if check_lang(lang) == "fr":
+        return french_century(year)
     era = ""
     if year < 1:
-        year, era = -year, (" av. J.-C." if check_lang(lang) == "fr" else " BC")
+        year, era = -year, " BC"
     number = year // 100 + 1
-    if check_lang(lang) == "fr":
-        return f"{roman(number)}{'er' if number == 1 else 'e'} siècle{era}"
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10,
                                                                                    "th")
     return f"{number}{suffix} century{era}"
