@@ -23,8 +23,21 @@ from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 
+import numpy
 import pandas as pd
 import spacy
+from spacy.attrs import (
+    DEP,
+    ENT_ID,
+    ENT_KB_ID,
+    ENT_TYPE,
+    LEMMA,
+    MORPH,
+    NORM,
+    ORTH,
+    SPACY,
+    TAG,
+)
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
@@ -107,9 +120,42 @@ def store(path: Path, data: bytes) -> None:
         cache_write_failed(path, err)
 
 
+_HASHED = [ORTH, TAG, LEMMA, NORM, DEP, ENT_TYPE, ENT_KB_ID, ENT_ID]
+"""Token attributes whose string is the vocabulary's string for their hash (`MORPH` is not:
+an empty analysis is written « » but hashed as « _ »)."""
+
+
+class _OneDocBin(DocBin):
+    """`DocBin` whose `add` collects the strings of the token attributes from their distinct
+    hashes instead of reading nine string properties of every token (a third of writing the
+    parse cache). The set of strings, hence `to_bytes()`, is exactly `DocBin`'s (tested)."""
+
+    def add(self, doc: Doc) -> None:
+        if doc.spans:  # span groups add strings of their own: spaCy's own way
+            super().add(doc)
+            return
+        array = doc.to_array(self.attrs)
+        if len(array.shape) == 1:
+            array = array.reshape((array.shape[0], 1))
+        self.tokens.append(array)
+        self.spaces.append(numpy.asarray(doc.to_array(SPACY), dtype=bool).reshape((-1, 1)))
+        self.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
+        strings = doc.vocab.strings
+        self.strings.update(strings[h] for h in set(doc.to_array(_HASHED).ravel().tolist()))
+        _, first = numpy.unique(doc.to_array(MORPH), return_index=True)
+        self.strings.update(str(doc[i].morph) for i in first.tolist())
+        self.cats.append(doc.cats)
+        self.span_groups.append(doc.spans.to_bytes())
+
+
+def doc_bytes(doc: Doc) -> bytes:
+    """One Doc as `DocBin` bytes (user data left out), as `DocBin(docs=[doc]).to_bytes()`."""
+    return _OneDocBin(docs=[doc], store_user_data=False).to_bytes()
+
+
 def write_cached(key: str, doc: Doc) -> None:
     """Store a Doc as `DocBin` bytes (data, never code), atomically."""
-    store(cache_path(key), DocBin(docs=[doc], store_user_data=False).to_bytes())
+    store(cache_path(key), doc_bytes(doc))
 
 
 def read_cached(key: str, text: str) -> Doc | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.tokens import DocBin
 
 from analysis import nlp
 from analysis.errors import CorpusWarning, InputError
@@ -108,3 +109,15 @@ def test_corpus_docs_pairs_rows_with_docs(bundled_corpus):
     ((row, doc),) = nlp.corpus_docs(bundled_corpus)
     assert row["doc_id"] == "000_0c78623d23d00860"
     assert doc.text == row["text"]
+
+
+def test_cache_entries_are_exactly_docbin_bytes(bundled_corpus):
+    """The parse cache's faster writer stores the very bytes `DocBin` would: same strings,
+    same arrays (real text, an empty text, spaces only, blank lines)."""
+    model = nlp.load_model()
+    texts = [bundled_corpus.iloc[0]["text"], "", " ", "Bonjour\n\n  à tous, dit-il à l'AFP."]
+    for doc in model.pipe(texts):
+        assert nlp.doc_bytes(doc) == DocBin(docs=[doc], store_user_data=False).to_bytes()
+    grouped = model("Emmanuel Macron parle à Paris.")
+    grouped.spans["noms"] = [grouped[0:2]]  # span groups take spaCy's own path
+    assert nlp.doc_bytes(grouped) == DocBin(docs=[grouped], store_user_data=False).to_bytes()
