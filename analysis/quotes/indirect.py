@@ -20,7 +20,7 @@ from .lexicon import (
 )
 from .marks import Marked, paragraphs
 from .speakers import Attribution, Resolver
-from .text import doc_text, inside, marked_ranges, sentence_end
+from .text import doc_text, inside, marked_ranges, sentence_end, word_columns
 from .verbs import reporting_lemma, subject_of
 
 
@@ -36,12 +36,11 @@ def find_indirect(doc: Doc, res: Resolver, quotes: list[Marked]) -> list[Indirec
     text, ranges = doc_text(doc), marked_ranges(quotes)
     paras = paragraphs(text)
     found = []
-    forms, lemmas = verb_forms(), reporting_verbs()
-    for verb in doc:
-        if not (verb.lower_ in forms or verb.lemma_.lower() in lemmas or (
-                verb.lower_ in multiword_last_words()) or verb.lemma_.lower() in (
-                multiword_last_words())):
+    forms, lemmas, last = verb_forms(), reporting_verbs(), multiword_last_words()
+    for i, (low, lem) in enumerate(zip(*word_columns(doc), strict=True)):
+        if not (low in forms or lem in lemmas or low in last or lem in last):
             continue  # cheap look-ups before the full test
+        verb = doc[i]
         lemma = reporting_lemma(verb) or _before_que(verb)
         if not reporting_verbs().get(lemma):
             continue

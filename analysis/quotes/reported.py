@@ -14,7 +14,14 @@ from .lexicon import AUXILIARY_FORMS, mark_roles, reporting_verbs, verb_forms
 from .marks import Marked, paragraphs
 from .rules import inverted_after
 from .speakers import Resolver
-from .text import doc_text, inside, marked_ranges, sentence_end, sentence_start
+from .text import (
+    doc_text,
+    inside,
+    marked_ranges,
+    sentence_end,
+    sentence_start,
+    word_columns,
+)
 from .verbs import reporting_lemma
 
 MIN_REPORT_WORDS = 4
@@ -93,10 +100,12 @@ def find_inverted(doc: Doc, res: Resolver, quotes: list[Marked], indirect: list[
     taken = sorted((i.start, i.end) for i in indirect)
     found: list[Indirect] = []
     forms, lemmas = verb_forms(), reporting_verbs()
-    for verb in doc:
-        if verb.text[:1].isupper() or verb.lower_.endswith("ant") or not (
-                verb.lower_ in forms or verb.lemma_.lower() in lemmas):
+    for i, (low, lem) in enumerate(zip(*word_columns(doc), strict=True)):
+        if low.endswith("ant") or not (low in forms or lem in lemmas):
             continue  # « en ordonnant » is no inverted verb; cheap look-ups first
+        verb = doc[i]
+        if verb.text[:1].isupper():
+            continue
         first = verb_group_start(verb)
         comma = verb.doc[first.i - 1] if first.i > 0 else None
         if comma is None or not (comma.text == "," or mark_roles().get(comma.text) in (

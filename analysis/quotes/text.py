@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from .lexicon import mark_roles
@@ -28,6 +29,23 @@ def doc_text(doc: Doc) -> str:
         cached = (len(doc), doc.text)
         doc.user_data["quotes_text"] = cached
     return cached[1]
+
+
+def word_columns(doc: Doc) -> tuple[list[str], list[str]]:
+    """The lower-cased form and lower-cased lemma of every token, built once per Doc from the
+    token hashes (reading `lower_` and `lemma_` token by token was most of the whole-document
+    scans for reporting verbs)."""
+    columns = doc.user_data.get("quotes_word_columns")
+    if columns is None or len(columns[0]) != len(doc):
+        strings, lowers, lemmas = doc.vocab.strings, {}, {}
+        pairs = doc.to_array([LOWER, LEMMA]).tolist() if len(doc) else []
+        columns = (
+            [lowers[h] if h in lowers else lowers.setdefault(h, strings[h]) for h, _ in pairs],
+            [lemmas[h] if h in lemmas else lemmas.setdefault(h, strings[h].lower())
+             for _, h in pairs],
+        )
+        doc.user_data["quotes_word_columns"] = columns
+    return columns
 
 
 def sentence_of(token: Token) -> int:
