@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 import warnings
+import zlib
 from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
@@ -26,6 +27,7 @@ from pathlib import Path
 import numpy
 import pandas as pd
 import spacy
+import srsly
 from spacy.attrs import (
     DEP,
     ENT_ID,
@@ -42,8 +44,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
+from . import writer
 from .errors import CorpusWarning, InputError
-from .paths import cache_dir, cache_write_failed, cache_writes_enabled, warn_once
+from .paths import cache_dir, cache_write_failed, warn_once
 
 DEFAULT_MODEL = "fr_core_news_sm"
 SUPPORTED_MODELS = ("fr_core_news_sm", "fr_core_news_md")
@@ -110,14 +113,15 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def store(path: Path, data: bytes) -> None:
-    """Write one cache entry (see `write_atomic`); a failed write (disk full, read-only, a
-    folder in the way) only means running without caching, with one warning."""
-    if not cache_writes_enabled():
-        return
-    try:
-        write_atomic(path, data)
-    except OSError as err:
-        cache_write_failed(path, err)
+    """Write one cache entry (see `write_atomic`), in the writer thread during a pass
+    (`writer.deferred_writes`); a failed write (disk full, read-only, a folder in the way)
+    only means running without caching, with one warning."""
+    writer.submit(path, lambda: data, write_atomic)
+
+
+def deferred_writes() -> contextlib.AbstractContextManager:
+    """Cache entries stored inside the block are written by a thread (see `writer`)."""
+    return writer.deferred_writes(write_atomic)
 
 
 _HASHED = [ORTH, TAG, LEMMA, NORM, DEP, ENT_TYPE, ENT_KB_ID, ENT_ID]
@@ -148,14 +152,33 @@ class _OneDocBin(DocBin):
         self.span_groups.append(doc.spans.to_bytes())
 
 
+    def packed(self) -> bytes:
+        """The msgpack bytes that `to_bytes` compresses (spaCy's message, built the same
+        way), so that the compression can run in the writer thread."""
+        msg = {
+            "version": self.version,
+            "attrs": self.attrs,
+            "tokens": numpy.vstack(self.tokens).tobytes("C"),
+            "spaces": numpy.vstack(self.spaces).tobytes("C"),
+            "lengths": numpy.asarray([len(t) for t in self.tokens], dtype="int32").tobytes("C"),
+            "strings": sorted(self.strings),
+            "cats": self.cats,
+            "flags": self.flags,
+            "span_groups": self.span_groups,
+        }
+        return srsly.msgpack_dumps(msg)
+
+
 def doc_bytes(doc: Doc) -> bytes:
     """One Doc as `DocBin` bytes (user data left out), as `DocBin(docs=[doc]).to_bytes()`."""
-    return _OneDocBin(docs=[doc], store_user_data=False).to_bytes()
+    return zlib.compress(_OneDocBin(docs=[doc], store_user_data=False).packed())
 
 
 def write_cached(key: str, doc: Doc) -> None:
-    """Store a Doc as `DocBin` bytes (data, never code), atomically."""
-    store(cache_path(key), doc_bytes(doc))
+    """Store a Doc as `DocBin` bytes (data, never code), atomically; the compression and the
+    write run in the writer thread during a pass."""
+    packed = _OneDocBin(docs=[doc], store_user_data=False).packed()
+    writer.submit(cache_path(key), lambda: zlib.compress(packed), write_atomic)
 
 
 def read_cached(key: str, text: str) -> Doc | None:
@@ -284,22 +307,26 @@ def iter_docs(
         )
     pending = set(missing)
     progress = Progress(len(texts))
-    try:
-        for i, (text, key) in enumerate(zip(texts, keys, strict=True)):
-            if i in long:
-                doc = parse_text(nlp, text)
-                write_cached(key, doc)
-            elif i in pending:
-                doc, index = next(parsed)
-                assert index == i, "nlp.pipe returned documents out of order"
-                write_cached(key, doc)
-            elif (doc := read_cached(key, text)) is None:  # entry vanished or was unreadable
-                doc = parse_text(load_model(model), text)
-                write_cached(key, doc)
-            progress.update()
-            yield doc
-    finally:
-        progress.close()
+    # Entries are written by a thread while parsing goes on; not beside spaCy's own worker
+    # processes, which must not be forked while another thread runs.
+    writes = deferred_writes() if n_process == 1 else contextlib.nullcontext()
+    with writes:
+        try:
+            for i, (text, key) in enumerate(zip(texts, keys, strict=True)):
+                if i in long:
+                    doc = parse_text(nlp, text)
+                    write_cached(key, doc)
+                elif i in pending:
+                    doc, index = next(parsed)
+                    assert index == i, "nlp.pipe returned documents out of order"
+                    write_cached(key, doc)
+                elif (doc := read_cached(key, text)) is None:  # entry vanished or was unreadable
+                    doc = parse_text(load_model(model), text)
+                    write_cached(key, doc)
+                progress.update()
+                yield doc
+        finally:
+            progress.close()
 
 
 def corpus_docs(

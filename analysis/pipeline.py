@@ -279,11 +279,14 @@ def iter_rows(
     else:
         fresh = _fresh_rows(corpus.iloc[missing], [keys[i] for i in missing], model, batch_size)
     pending = set(missing)
-    for i, key in enumerate(keys):
-        rows = next(fresh) if i in pending else read_rows(key)
-        if rows is None:  # an entry that vanished or broke since it was listed: redo it
-            rows = next(_fresh_rows(corpus.iloc[[i]], [key], model, batch_size))
-        yield rows
+    try:
+        for i, key in enumerate(keys):
+            rows = next(fresh) if i in pending else read_rows(key)
+            if rows is None:  # an entry that vanished or broke since it was listed: redo it
+                rows = next(_fresh_rows(corpus.iloc[[i]], [key], model, batch_size))
+            yield rows
+    finally:
+        fresh.close()  # every cache entry of the pass is written when the rows are all out
 
 
 def _fresh_rows(
@@ -292,12 +295,13 @@ def _fresh_rows(
     """Analyse articles that have no cached rows (one process); store their rows."""
     if part.empty:
         return
-    docs = nlp.corpus_docs(part, model, batch_size, 1)
-    for key, (record, doc) in zip(keys, docs, strict=True):
-        rows = doc_rows(doc, record)
-        if key and not rows["skipped"]:  # a failed step is tried again on the next run
-            write_rows(key, rows)
-        yield rows
+    with nlp.deferred_writes():  # both caches are written by a thread while parsing goes on
+        docs = nlp.corpus_docs(part, model, batch_size, 1)
+        for key, (record, doc) in zip(keys, docs, strict=True):
+            rows = doc_rows(doc, record)
+            if key and not rows["skipped"]:  # a failed step is tried again on the next run
+                write_rows(key, rows)
+            yield rows
 
 
 def _slice_rows(part: pd.DataFrame, keys: list[str], model: str, batch_size: int) -> list[dict]:

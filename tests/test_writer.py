@@ -1,0 +1,78 @@
+"""Cache writes in a thread during a pass: all written when the block ends, failures reported
+from the caller's thread, immediate writes outside a block."""
+
+from __future__ import annotations
+
+import errno
+import os
+import threading
+import warnings
+
+import pytest
+
+from analysis import paths, writer
+from analysis.errors import CorpusWarning
+
+
+@pytest.fixture(autouse=True)
+def fresh_state(monkeypatch):
+    monkeypatch.setattr(paths, "_WARNED", set())
+    monkeypatch.setattr(paths, "_WRITES", {"enabled": True})
+
+
+def recorder():
+    written: list[tuple[str, bytes, str]] = []
+
+    def write(path, data):
+        written.append((path.name, data, threading.current_thread().name))
+
+    return written, write
+
+
+def test_entries_in_a_block_are_written_by_the_thread_in_order_before_it_ends(tmp_path):
+    written, write = recorder()
+    with writer.deferred_writes(write):
+        for n in range(200):  # more than the queue holds: the caller waits, nothing is lost
+            writer.submit(tmp_path / f"{n}.bin", lambda n=n: b"x" * n, write)
+    assert [name for name, _, _ in written] == [f"{n}.bin" for n in range(200)]
+    assert [len(data) for _, data, _ in written] == list(range(200))
+    assert {thread for _, _, thread in written} == {"cache-writer"}
+
+
+def test_outside_a_block_the_entry_is_written_at_once_in_the_caller(tmp_path):
+    written, write = recorder()
+    writer.submit(tmp_path / "a.bin", lambda: b"abc", write)
+    assert written == [("a.bin", b"abc", threading.current_thread().name)]
+
+
+def test_nested_blocks_share_one_thread(tmp_path):
+    written, write = recorder()
+    with writer.deferred_writes(write):
+        with writer.deferred_writes(write):
+            writer.submit(tmp_path / "a.bin", lambda: b"a", write)
+        writer.submit(tmp_path / "b.bin", lambda: b"b", write)
+    assert [(name, thread) for name, _, thread in written] == [
+        ("a.bin", "cache-writer"), ("b.bin", "cache-writer")]
+    assert not [t for t in threading.enumerate() if t.name == "cache-writer"]
+
+
+def test_a_failed_write_warns_once_from_the_caller_and_stops_caching(tmp_path):
+    attempts = []
+
+    def full(path, data):
+        attempts.append(path.name)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        with writer.deferred_writes(full):
+            for n in range(5):
+                writer.submit(tmp_path / f"{n}.bin", lambda: b"x", full)
+        writer.submit(tmp_path / "after.bin", lambda: b"x", full)
+    assert attempts == ["0.bin"]
+    messages = [str(w.message) for w in record if issubclass(w.category, CorpusWarning)]
+    assert messages == [
+        f"cache entry {tmp_path / '0.bin'} cannot be written (No space left on device); free "
+        f"space or make {tmp_path} writable (or set {paths.CACHE_ENV}); going on without caching"
+    ]
+    assert not paths.cache_writes_enabled()
