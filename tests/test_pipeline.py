@@ -120,6 +120,7 @@ def test_two_worker_processes_give_the_same_tables(multi, expected, fresh_cache,
 
 
 def test_slices_balance_work_among_processes():
-    assert pipeline._slices(list(range(10)), 1, 32) == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
-    assert [len(s) for s in pipeline._slices(list(range(200)), 2, 32)] == [13] * 15 + [5]
+    assert pipeline._slices(list(range(10)), 1, 32) == [[0, 1, 2, 3, 4], [5, 6, 7, 8], [9]]
+    assert [len(s) for s in pipeline._slices(list(range(200)), 2, 32)] == [
+        32, 32, 32, 26, 20, 15, 11, 8, 6, 5, 4, 4, 4, 1]
     assert pipeline._slices([], 2, 32) == []
