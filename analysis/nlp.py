@@ -166,7 +166,16 @@ class _OneDocBin(DocBin):
             "flags": self.flags,
             "span_groups": self.span_groups,
         }
-        return srsly.msgpack_dumps(msg)
+        return _packer().pack(msg)
+
+
+@functools.cache
+def _packer() -> srsly.msgpack.Packer:
+    """One msgpack packer for the process, as `srsly.msgpack_dumps` makes it (binary type on,
+    the registered encoders chained): srsly builds a new one for every call, reading the
+    encoder registry's entry points each time, which cost as much as the whole rest of the
+    serialisation. Packing resets after each call, so the bytes are the same."""
+    return srsly.msgpack.Packer(use_bin_type=True)
 
 
 def doc_bytes(doc: Doc) -> bytes:
