@@ -121,3 +121,16 @@ def test_cache_entries_are_exactly_docbin_bytes(bundled_corpus):
     grouped = model("Emmanuel Macron parle à Paris.")
     grouped.spans["noms"] = [grouped[0:2]]  # span groups take spaCy's own path
     assert nlp.doc_bytes(grouped) == DocBin(docs=[grouped], store_user_data=False).to_bytes()
+
+
+def test_cache_entries_read_back_as_docbin_reads_them(bundled_corpus):
+    model = nlp.load_model()
+    texts = [bundled_corpus.iloc[0]["text"], "", "Emmanuel Macron parle à Paris."]
+    vocab = nlp._blank_vocab()
+    for doc in model.pipe(texts):
+        data = nlp.doc_bytes(doc)
+        (ours,) = nlp._OneDocBin().from_bytes(data).get_docs(vocab)
+        (theirs,) = DocBin().from_bytes(data).get_docs(vocab)
+        assert ours.to_json() == theirs.to_json() == doc.to_json()
+    with pytest.raises(ValueError, match="not a DocBin entry"):
+        nlp._OneDocBin().from_bytes(b"not zlib")
