@@ -35,6 +35,7 @@ import pandas as pd
 
 from . import nlp
 from .errors import CorpusWarning
+from .gc_policy import young_collections_only
 from .paths import DATA_DIR, PACKAGE_DIR, cache_dir
 
 ANALYSES = ("entities", "quotes", "timeline")
@@ -295,7 +296,9 @@ def _fresh_rows(
     """Analyse articles that have no cached rows (one process); store their rows."""
     if part.empty:
         return
-    with nlp.deferred_writes():  # both caches are written by a thread while parsing goes on
+    # Both caches are written by a thread while parsing goes on, and no full garbage
+    # collection walks the model's objects meanwhile (`writer`, `gc_policy`).
+    with nlp.deferred_writes(), young_collections_only():
         docs = nlp.corpus_docs(part, model, batch_size, 1)
         for key, (record, doc) in zip(keys, docs, strict=True):
             rows = doc_rows(doc, record)
@@ -418,6 +421,14 @@ public function (`extract_*`, `analyze_corpus`, `skipped_steps`) is a view of on
 
 def _tables(corpus: pd.DataFrame, model: str | None, n_process: int, batch_size: int,
             use_cache: bool) -> dict[str, pd.DataFrame]:
+    """The tables of one pass (or of the last one, from memory), with no full garbage
+    collection until they are built (`gc_policy`)."""
+    with young_collections_only():
+        return _pass_tables(corpus, model, n_process, batch_size, use_cache)
+
+
+def _pass_tables(corpus: pd.DataFrame, model: str | None, n_process: int, batch_size: int,
+                 use_cache: bool) -> dict[str, pd.DataFrame]:
     model = model or nlp.default_model()
     if not use_cache:
         return finish_tables(collect(iter_rows(corpus, model, n_process, batch_size, False)))

@@ -1,0 +1,42 @@
+"""No full garbage collection during a pass; Python's own thresholds restored after it."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from analysis import pipeline
+from analysis.gc_policy import FULL_COLLECTION_DEFERRED, young_collections_only
+
+
+def test_thresholds_inside_and_after_the_block_even_on_error():
+    before = gc.get_threshold()
+    with young_collections_only():
+        assert gc.get_threshold() == (*before[:2], FULL_COLLECTION_DEFERRED)
+        with young_collections_only():  # nested: still deferred, then back to the outer one
+            assert gc.get_threshold()[2] == FULL_COLLECTION_DEFERRED
+        assert gc.get_threshold()[2] == FULL_COLLECTION_DEFERRED
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError), young_collections_only():
+        raise RuntimeError("an article's bug")
+    assert gc.get_threshold() == before
+
+
+def test_a_pass_runs_young_collections_but_no_full_one(bundled_corpus, monkeypatch):
+    seen: list[tuple[int, int]] = []
+
+    def watch(phase, info):
+        if phase == "start":
+            seen.append((info["generation"], gc.get_threshold()[2]))
+
+    pipeline._LAST.clear()
+    gc.callbacks.append(watch)
+    try:
+        gc.collect(0)  # a young collection outside the pass, with Python's thresholds
+        pipeline.analyze_corpus(bundled_corpus, use_cache=False)
+    finally:
+        gc.callbacks.remove(watch)
+    assert seen[0] == (0, gc.get_threshold()[2])
+    during = [generation for generation, full in seen[1:] if full == FULL_COLLECTION_DEFERRED]
+    assert during and set(during) <= {0, 1}
