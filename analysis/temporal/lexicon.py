@@ -37,7 +37,7 @@ def lexicon() -> dict:
 def alt(words: Iterable[str]) -> str:
     """A regex alternation of phrases, longest first, any run of spaces matching one space.
 
-    The phrases are factored by their first character (« l(?:a\\s+veille|e\\s+lendemain) »):
+    The phrases are factored like a trie (« l(?:a\\s+veille|e\\s+lendemain) »):
     with IGNORECASE the regex engine enters every branch of an alternation, so a rule tried
     where it fails paid for each of its phrases; factored, only those opening with the right
     character. The matches are the same: phrases opening with different characters never match
@@ -49,8 +49,9 @@ def alt(words: Iterable[str]) -> str:
 
 
 def _factored(parts: list[str]) -> str:
-    """`parts` joined by « | », grouped by first character when that is safe: every part opens
-    with a plain character and no two of those characters match each other ignoring case."""
+    """`parts` joined by « | », grouped by first character when that is safe (every part opens
+    with a plain character and no two of those characters match each other ignoring case),
+    and so on within each group: a trie of the phrases."""
     groups: dict[str, list[str]] = {}
     for part in parts:
         groups.setdefault(part[:1], []).append(part[1:])
@@ -60,7 +61,7 @@ def _factored(parts: list[str]) -> str:
             for i, a in enumerate(firsts) for b in firsts[i + 1:]):
         return "|".join(parts)
     return "|".join(
-        first + rests[0] if len(rests) == 1 else f"{first}(?:{'|'.join(rests)})"
+        first + rests[0] if len(rests) == 1 else f"{first}(?:{_factored(rests)})"
         for first, rests in groups.items())
 
 
