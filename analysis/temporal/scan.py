@@ -127,29 +127,41 @@ def _start_index() -> tuple[dict[str, Entry], dict[str, Entry], Entry, frozenset
             entry({}, True), frozenset(plain))
 
 
-_WORD_START = re.compile(r"(?:^|[^\w-])(?=\w)")
-"""Every word start (a word character not preceded by a word character or a hyphen): the
-positions where a rule can begin (`grammar._L`)."""
+@functools.cache
+def _word_regex() -> re.Pattern:
+    """A word start (a word character not preceded by a word character or a hyphen: where a
+    rule can begin, `grammar._L`) and the run of characters a first word can hold after it
+    (word characters plus the others found in the first words, such as « ' », « - », « . »)."""
+    by1, by2, _, _ = _start_index()
+    extra = {char for table in (by1, by2) for entries in table.values()
+             for _, words in entries for word in words or () for char in word
+             if not (char.isalnum() or char == "_")}
+    return re.compile(r"(?<![\w-])(?=(\w[\w" + re.escape("".join(sorted(extra))) + r"]*))")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _rules_at(word: str) -> tuple[str, ...]:
+    """The rules that can begin at a word (`_word_regex`'s run): one of their first words
+    opens it, or it opens with a digit and a digit can start them. A first word holds only
+    characters of that run, so it opens the text there exactly when it opens the run."""
+    by1, by2, digit, _ = _start_index()
+    entries = by2.get(word[:2])
+    if entries is None:
+        entries = by1.get(word[0])
+        if entries is None and word[0].isdecimal():
+            entries = digit
+    return tuple(rule for rule, words in entries or ()
+                 if words is None or word.startswith(words))
 
 
 def rule_starts(low: str) -> dict[str, list[int]]:
     """For each rule, the word starts of `low` (the lower-cased text) where it can begin: a
-    superset of its matches' starts (one of its first words, or a digit, opens the word)."""
-    by1, by2, digit, _ = _start_index()
+    superset of its matches' starts (one of its first words, or a digit, opens the word).
+    What can begin at a word is worked out once per distinct word (`_rules_at`)."""
     found: dict[str, list[int]] = {rule: [] for rule in STARTS}
-    startswith = low.startswith
-    for start in _WORD_START.finditer(low):
-        position = start.end()
-        entries = by2.get(low[position:position + 2])
-        if entries is None:
-            char = low[position]
-            entries = by1.get(char)
-            if entries is None and char.isdecimal():
-                entries = digit
-        if entries:
-            for rule, words in entries:
-                if words is None or startswith(words, position):
-                    found[rule].append(position)
+    for word in _word_regex().finditer(low):  # zero-width: words inside a run are seen too
+        for rule in _rules_at(word.group(1)):
+            found[rule].append(word.start())
     return found
 
 
