@@ -23,27 +23,14 @@ import zlib
 from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy
 import pandas as pd
-import spacy
-import srsly
-from spacy.attrs import (
-    DEP,
-    ENT_ID,
-    ENT_KB_ID,
-    ENT_TYPE,
-    LEMMA,
-    MORPH,
-    NORM,
-    ORTH,
-    SPACY,
-    TAG,
-)
-from spacy.language import Language
-from spacy.tokens import Doc, DocBin
-from spacy.vocab import Vocab
-from thinc.api import NumpyOps
+
+if TYPE_CHECKING:  # spaCy is imported when a model is loaded or a Doc read, not before
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 from . import writer
 from .errors import CorpusWarning, InputError
@@ -78,19 +65,29 @@ def load_model(model: str | None = None) -> Language:
     """The spaCy pipeline, loaded once per process."""
     model = model or default_model()
     model_version(model)
+    import spacy
+
     return spacy.load(model)
 
 
 @functools.cache
 def _blank_vocab() -> Vocab:
     """A French vocabulary for reading cached docs without loading a model's weights."""
+    import spacy
+
     return spacy.blank("fr").vocab
+
+
+@functools.cache
+def spacy_version() -> str:
+    """spaCy's version, read from its package metadata (without importing spaCy)."""
+    return metadata.version("spacy")
 
 
 def cache_key(text: str, model: str) -> str:
     """SHA-256 of the text, the model name and version, and spaCy's version."""
     digest = hashlib.sha256()
-    for part in (model, model_version(model), spacy.__version__, text):
+    for part in (model, model_version(model), spacy_version(), text):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
@@ -125,108 +122,20 @@ def deferred_writes() -> contextlib.AbstractContextManager:
     return writer.deferred_writes(write_atomic)
 
 
-_HASHED = [ORTH, TAG, LEMMA, NORM, DEP, ENT_TYPE, ENT_KB_ID, ENT_ID]
-"""Token attributes whose string is the vocabulary's string for their hash (`MORPH` is not:
-an empty analysis is written « » but hashed as « _ »)."""
-
-
-class _OneDocBin(DocBin):
-    """`DocBin` for the parse cache, faster where spaCy's own spends most of its time, with
-    the same bytes (tested): `add` collects the strings of the token attributes from their
-    distinct hashes instead of reading nine string properties of every token, and the message
-    is packed and read with one msgpack packer and decoder chain per process."""
-
-    def add(self, doc: Doc) -> None:
-        if doc.spans:  # span groups add strings of their own: spaCy's own way
-            super().add(doc)
-            return
-        array = doc.to_array(self.attrs)
-        if len(array.shape) == 1:
-            array = array.reshape((array.shape[0], 1))
-        self.tokens.append(array)
-        self.spaces.append(numpy.asarray(doc.to_array(SPACY), dtype=bool).reshape((-1, 1)))
-        self.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
-        strings = doc.vocab.strings
-        self.strings.update(strings[h] for h in set(doc.to_array(_HASHED).ravel().tolist()))
-        _, first = numpy.unique(doc.to_array(MORPH), return_index=True)
-        self.strings.update(str(doc[i].morph) for i in first.tolist())
-        self.cats.append(doc.cats)
-        self.span_groups.append(doc.spans.to_bytes())
-
-
-    def packed(self) -> bytes:
-        """The msgpack bytes that `to_bytes` compresses (spaCy's message, built the same
-        way), so that the compression can run in the writer thread."""
-        msg = {
-            "version": self.version,
-            "attrs": self.attrs,
-            "tokens": numpy.vstack(self.tokens).tobytes("C"),
-            "spaces": numpy.vstack(self.spaces).tobytes("C"),
-            "lengths": numpy.asarray([len(t) for t in self.tokens], dtype="int32").tobytes("C"),
-            "strings": sorted(self.strings),
-            "cats": self.cats,
-            "flags": self.flags,
-            "span_groups": self.span_groups,
-        }
-        return _packer().pack(msg)
-
-
-    def from_bytes(self, bytes_data: bytes) -> DocBin:
-        """`DocBin.from_bytes` (spaCy 3.8's own steps), with the message read by `_unpack`:
-        srsly looks its decoder registry up again for every entry, a third of reading one."""
-        try:
-            msg = _unpack(zlib.decompress(bytes_data))
-        except zlib.error:
-            raise ValueError("not a DocBin entry (zlib)") from None
-        self.attrs = msg["attrs"]
-        self.strings = set(msg["strings"])
-        lengths = numpy.frombuffer(msg["lengths"], dtype="int32")
-        flat_spaces = numpy.frombuffer(msg["spaces"], dtype=bool)
-        flat_tokens = numpy.frombuffer(msg["tokens"], dtype="uint64")
-        flat_tokens = flat_tokens.reshape((flat_tokens.size // len(self.attrs), len(self.attrs)))
-        self.tokens = NumpyOps().unflatten(flat_tokens, lengths)
-        self.spaces = NumpyOps().unflatten(flat_spaces.reshape((flat_spaces.size, 1)), lengths)
-        self.cats = msg["cats"]
-        self.span_groups = msg.get("span_groups", [b"" for _ in lengths])
-        self.flags = msg.get("flags", [{} for _ in lengths])
-        self.user_data = list(msg["user_data"]) if "user_data" in msg else [None] * len(self)
-        return self
-
-
-def _unpack(data: bytes, use_list: bool = True) -> object:
-    """`srsly.msgpack_loads` with the registered decoders chained once per process."""
-    return srsly.msgpack._unpackb(data, raw=False, use_list=use_list, object_hook=_decoders())
-
-
-@functools.cache
-def _decoders():
-    """The object hook `srsly.msgpack.unpackb` builds on every call: its registered decoders,
-    chained (numpy arrays and the like)."""
-    hook = None
-    for decoder in srsly.msgpack.msgpack_decoders.get_all().values():
-        hook = functools.partial(decoder, chain=hook)
-    return hook
-
-
-@functools.cache
-def _packer() -> srsly.msgpack.Packer:
-    """One msgpack packer for the process, as `srsly.msgpack_dumps` makes it (binary type on,
-    the registered encoders chained): srsly builds a new one for every call, reading the
-    encoder registry's entry points each time, which cost as much as the whole rest of the
-    serialisation. Packing resets after each call, so the bytes are the same."""
-    return srsly.msgpack.Packer(use_bin_type=True)
-
-
 def doc_bytes(doc: Doc) -> bytes:
     """One Doc as `DocBin` bytes (user data left out), as `DocBin(docs=[doc]).to_bytes()`."""
-    return zlib.compress(_OneDocBin(docs=[doc], store_user_data=False).packed())
+    from .docbin import doc_bytes
+
+    return doc_bytes(doc)
 
 
 def write_cached(key: str, doc: Doc) -> None:
     """Store a Doc as `DocBin` bytes (data, never code), atomically; the compression and the
     write run in the writer thread during a pass."""
-    packed = _OneDocBin(docs=[doc], store_user_data=False).packed()
-    writer.submit(cache_path(key), lambda: zlib.compress(packed), write_atomic)
+    from .docbin import packed
+
+    data = packed(doc)
+    writer.submit(cache_path(key), lambda: zlib.compress(data), write_atomic)
 
 
 def read_cached(key: str, text: str) -> Doc | None:
@@ -244,7 +153,9 @@ def read_cached(key: str, text: str) -> Doc | None:
         warn_once(f"cache entry {path} cannot be read ({err.strerror}); it is parsed again")
         return None
     try:
-        docs = list(_OneDocBin().from_bytes(data).get_docs(_blank_vocab()))
+        from .docbin import read_docs
+
+        docs = read_docs(data, _blank_vocab())
         if len(docs) != 1 or docs[0].text != text:
             raise ValueError("entry does not hold this text")
         return docs[0]
@@ -288,6 +199,8 @@ def parse_text(nlp: Language, text: str) -> Doc:
         return nlp(text)
     pieces = text_pieces(text, min(PIECE_CHARS, nlp.max_length))
     docs = list(nlp.pipe(pieces, batch_size=1))  # one piece at a time: memory of one piece
+    from spacy.tokens import Doc
+
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     assert doc.text == text, "pieces of a long text must join back to it"
     return doc

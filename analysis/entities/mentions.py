@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .lexicon import (
     _alias_regex,
@@ -20,6 +19,9 @@ from .lexicon import (
 from .names import _is_title_at, _starts_with_person
 from .schema import LABELS, Mention
 from .spans import _WORD_AFTER, _WORD_BEFORE
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Doc
 
 
 @functools.cache

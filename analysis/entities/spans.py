@@ -6,11 +6,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .lexicon import _alias_label, _non_prose_regexes, rules
 from .schema import _PRIORITY, Mention
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Doc
 
 
 def _non_prose(text: str) -> list[tuple[int, int]]:

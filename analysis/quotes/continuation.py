@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .lexicon import mark_roles, word_set
 from .marks import Marked, left_context, paragraphs
@@ -16,6 +15,9 @@ from .rules import inverted_after, verb_after
 from .speakers import Attribution, Resolver
 from .text import doc_text, inside, sentence_end, sentence_start, tokens_between
 from .verbs import reporting_lemma
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Doc
 
 
 def previous_sentence(doc: Doc, res: Resolver, quote: Marked) -> Attribution | None:

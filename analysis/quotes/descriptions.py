@@ -8,11 +8,14 @@ who spoke rather than nothing. Only heads that can speak qualify: role nouns
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from .lexicon import POSSESSIVES, role_nouns, word_set
 from .phrases import role_key
 from .verbs import reporting_lemma
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Token
 
 DESCRIPTION_MAX_TOKENS = 12
 """Longest description kept (« le chef de la direction de l'aviation civile nigériane »)."""

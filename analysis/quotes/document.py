@@ -4,8 +4,7 @@
 from __future__ import annotations
 
 import bisect
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from ..sentiment import span_sentiment
 from .canonical import canonical_speakers
@@ -26,6 +25,9 @@ from .reported import find_inverted
 from .rules import attribute_marked
 from .speakers import Attribution, Resolver
 from .text import doc_text, marked_ranges, sentence_end
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Doc
 
 
 def quote_row(doc: Doc, doc_id: str, start: int, end: int, kind: str, who: Attribution,

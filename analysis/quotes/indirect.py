@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from .lexicon import (
     MAX_GAP_TO_QUE,
@@ -22,6 +21,9 @@ from .marks import Marked, paragraphs
 from .speakers import Attribution, Resolver
 from .text import doc_text, inside, marked_ranges, sentence_end, word_columns
 from .verbs import reporting_lemma, subject_of
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Doc, Token
 
 
 @dataclass(frozen=True)

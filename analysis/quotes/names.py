@@ -6,11 +6,13 @@ label or a proper name inside the reporter's sentence (« la sculpture « La Pet
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .marks import Marked, direct_position, left_context
 from .text import doc_text, tokens_between
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Doc
 
 NAME_MAX_WORDS = 8
 """Longest capitalised, verbless phrase in the middle of a sentence read as a name or title."""

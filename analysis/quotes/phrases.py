@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from .lexicon import NP_LINKS, role_nouns
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Token
 
 
 def is_demonym(word: str) -> bool:

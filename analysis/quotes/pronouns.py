@@ -6,8 +6,7 @@ of a compatible gender, then the nearest compatible person.
 from __future__ import annotations
 
 import bisect
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from .descriptions import description
 from .lexicon import (
@@ -19,6 +18,9 @@ from .lexicon import (
 )
 from .text import Ranges, inside, sentence_of
 from .verbs import reporting_lemma
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Token
 
 
 def inverted_subject(token: Token) -> bool:

@@ -6,8 +6,7 @@ inside it: « 520 postes seront supprimés, a indiqué la direction » (the clau
 from __future__ import annotations
 
 import bisect
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from .indirect import Indirect
 from .lexicon import AUXILIARY_FORMS, mark_roles, reporting_verbs, verb_forms
@@ -23,6 +22,9 @@ from .text import (
     word_columns,
 )
 from .verbs import reporting_lemma
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Doc, Token
 
 MIN_REPORT_WORDS = 4
 """Fewest words before an inverted verb for the clause to be a report (« Le 3 mai, a dit X »

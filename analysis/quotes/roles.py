@@ -6,10 +6,13 @@ sentence.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from .lexicon import DETERMINER_GENDER, NP_LINKS, role_nouns, verb_forms, word_set
 from .phrases import role_key, role_names
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Token
 
 
 class RoleResolver:

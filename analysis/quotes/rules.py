@@ -5,8 +5,7 @@ verb after, governing verb), applied most specific first by `attribute_marked`.
 from __future__ import annotations
 
 from dataclasses import replace
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from .descriptions import can_speak
 from .indirect import Indirect
@@ -25,6 +24,9 @@ from .phrases import name_run
 from .speakers import Attribution, Resolver
 from .text import doc_text, inside, sentence_end, sentence_start, tokens_between
 from .verbs import inverted_clitic, reporting_lemma, starts_multiword, subject_of
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Doc, Token
 
 
 def inverted_after(res: Resolver, tokens: list[Token]) -> Attribution | None:

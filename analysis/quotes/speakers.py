@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from .descriptions import description, group_noun, possessed
 from .lexicon import (
@@ -37,6 +36,9 @@ from .phrases import (
 from .pronouns import PronounResolver
 from .roles import RoleResolver
 from .text import char_token, doc_text, inside, sentence_start
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Doc, Token
 
 
 @dataclass(frozen=True)

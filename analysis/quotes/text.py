@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import bisect
 import re
-
-from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from .lexicon import mark_roles
 from .marks import Marked
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Doc, Token
 
 
 def token_starts(doc: Doc) -> list[int]:
@@ -37,6 +38,8 @@ def word_columns(doc: Doc) -> tuple[list[str], list[str]]:
     scans for reporting verbs)."""
     columns = doc.user_data.get("quotes_word_columns")
     if columns is None or len(columns[0]) != len(doc):
+        from spacy.attrs import LEMMA, LOWER
+
         strings, lowers, lemmas = doc.vocab.strings, {}, {}
         pairs = doc.to_array([LOWER, LEMMA]).tolist() if len(doc) else []
         columns = (

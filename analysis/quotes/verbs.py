@@ -4,7 +4,7 @@ the subject of a verb (dependency subject, inverted clitic, coordinated verb, le
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from .lexicon import (
     AUXILIARY_FORMS,
@@ -20,6 +20,9 @@ from .lexicon import (
 )
 from .phrases import _after_de
 from .text import sentence_of
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Token
 
 PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "it", "u", "ue", "us", "t", "te",
                       "s")

@@ -7,10 +7,12 @@ opinion (« le mois dernier », « la semaine prochaine ») even when the lexico
 from __future__ import annotations
 
 import functools
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from ..paths import read_csv_rows
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Token
 
 TIME_POS = {"NOUN", "PROPN", "ADV"}
 

@@ -22,10 +22,12 @@ from __future__ import annotations
 import functools
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from ..paths import data_file, read_csv_rows
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Token
 
 FEMININE_ENDINGS = (("elle", "el"), ("enne", "en"), ("ive", "if"), ("euse", "eux"),
                     ("rice", "eur"), ("ère", "er"))

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from ..paths import read_csv_rows
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,12 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Sequence
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from ..paths import data_file
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Token
 
 CLAUSE_END = {",", ";", ":", ".", "!", "?", "…", "(", ")", "«", "»", "“", "”", '"'}
 CHARGED_POS = ("ADJ", "NOUN", "VERB")

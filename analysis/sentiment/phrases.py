@@ -13,10 +13,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from ..paths import read_csv_rows
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Token
 
 APOSTROPHES = str.maketrans({"’": "'"})
 

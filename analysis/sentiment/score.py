@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from spacy.tokens import Doc, Span
 
 from .terms import charged_terms
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Doc, Span
 
 COLUMNS = ["text", "sentiment", "sentiment_terms", "n_terms"]
 """Columns of `score_sentiment`: the input text, its score in [-1, 1], the terms with their
@@ -55,6 +58,8 @@ def score_sentiment(
 
     Returns one row per input, in input order, with the columns in `COLUMNS`.
     """
+    from spacy.tokens import Doc
+
     from ..nlp import iter_docs
 
     items = [texts] if isinstance(texts, str | Doc) else list(texts)

@@ -11,14 +11,16 @@ phrase, on its head word), clipped to [-1, 1], and ignored when |value| < `MIN_T
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from .context import in_time_expression
 from .lexicon import term_value
 from .modifiers import is_modifier, scale_of
 from .negation import negated_words
 from .phrases import match_at, phrase_head
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Token
 
 CONTENT_POS = {"ADJ", "NOUN", "VERB", "ADV"}
 MIN_TERM = 0.2

@@ -5,15 +5,18 @@ publication day."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from spacy.tokens import Doc
 
 from .anchors import resolve_in_order
 from .context import Context
 from .grammar import candidate_mentions, select
 from .interval import DAY, NAT, Mention, Resolved, add_months
 from .lexicon import alt, lexicon
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Doc
 
 NOT_JOINED = {"open", "anaphor", "anaphoric_offset"}
 """Rules whose mentions never make one end of a range (they have no interval yet, or an open

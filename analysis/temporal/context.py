@@ -7,14 +7,17 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from spacy.tokens import Doc, Token
 
 from .interval import NAT, Resolved
 from .lexicon import alt, fold, lexicon
 from .tense import governing_tense
 from .units import _distance, pick
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Doc, Token
 
 _L = r"(?<![\w-])"  # an expression starts at a word boundary (not inside « avant-hier »)
 PRESENT_MODE = {"weekday": "upcoming", "weekend": "upcoming"}

@@ -3,13 +3,17 @@ the typed, sorted table of a corpus (`timeline_frame`); the columns are `COLUMNS
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
-from spacy.tokens import Doc
 
 from .compose import direction_of, find_mentions
 from .interval import Mention
 from .tense import governing_tense
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Doc
 
 COLUMNS = [
     "doc_id", "start", "end", "expression", "sentence", "start_date", "end_date",

@@ -4,9 +4,12 @@ meant."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from .lexicon import lexicon
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
+    from spacy.tokens import Doc, Token
 
 
 def _aux_tense(aux: Token) -> str:
