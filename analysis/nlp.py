@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # spaCy is imported when a model is loaded or a Doc read, not
 
 from . import writer
 from .errors import CorpusWarning, InputError
+from .gc_policy import freeze_after_load
 from .paths import cache_dir, cache_write_failed, warn_once
 
 DEFAULT_MODEL = "fr_core_news_sm"
@@ -67,7 +68,9 @@ def load_model(model: str | None = None) -> Language:
     model_version(model)
     import spacy
 
-    return spacy.load(model)
+    nlp = spacy.load(model)
+    freeze_after_load()  # the model lives as long as the process: no collection walks it again
+    return nlp
 
 
 @functools.cache

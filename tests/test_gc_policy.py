@@ -40,3 +40,21 @@ def test_a_pass_runs_young_collections_but_no_full_one(bundled_corpus, monkeypat
     assert seen[0] == (0, gc.get_threshold()[2])
     during = [generation for generation, full in seen[1:] if full == FULL_COLLECTION_DEFERRED]
     assert during and set(during) <= {0, 1}
+
+
+def test_the_loaded_model_is_out_of_the_collectors_way():
+    """Loading the model freezes what is alive then (the model's half-million objects), so no
+    later full collection walks it (run in a fresh process: the model loads once per process)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import gc\n"
+        "from analysis import nlp\n"
+        "before = gc.get_freeze_count()\n"
+        "nlp.load_model()\n"
+        "print(before, gc.get_freeze_count() > 200_000)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, cwd=pipeline.PACKAGE_DIR.parent)
+    assert done.stdout.split() == ["0", "True"]
