@@ -40,21 +40,30 @@ if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
     from spacy.tokens import Doc
 
 
-def doc_mentions(doc: Doc, text: str | None = None) -> list[tuple[Mention, str]]:
+def doc_mentions(doc: Doc, text: str | None = None, starts: list[int] | None = None
+                 ) -> list[tuple[Mention, str]]:
     """Cleaned, relabelled and canonicalised mentions of one parsed document (`text` is
-    `doc.text`, passed when the caller has it, as spaCy rebuilds it on each access)."""
+    `doc.text` and `starts` its sentences' first characters, passed when the caller has them,
+    as spaCy rebuilds the text on each access)."""
     text = doc.text if text is None else text
     blocked = _non_prose(text)
-    starts = _sentence_starts(doc)
+    starts = _sentence_starts(doc) if starts is None else starts
     candidates = _model_mentions(doc) + _pattern_mentions(text) + _name_mentions(text)
     candidates += feature_mentions(text) + typed_mentions(text) + head_mentions(doc)
     candidates = _prefer_names(text, candidates)
-    cleaned = [
-        m
-        if m.source == "institution" or (m.source == "alias" and text[m.start].islower())
-        else clean_span(text, m, _opens_sentence(text, m.start, starts))
-        for m in candidates
-    ]
+    cleaned_of: dict[tuple[int, int, str, bool], Mention | None] = {}  # one per distinct span
+    cleaned = []
+    for m in candidates:
+        if m.source == "institution" or (m.source == "alias" and text[m.start].islower()):
+            cleaned.append(m)
+            continue
+        opens = _opens_sentence(text, m.start, starts)
+        key = (m.start, m.end, m.label, opens)
+        if key not in cleaned_of:
+            cleaned_of[key] = clean_span(text, m, opens)
+        found = cleaned_of[key]
+        cleaned.append(found if found is None or found.source == m.source
+                       else replace(found, source=m.source))
     cleaned = [_whole_words(text, m) for m in cleaned if m is not None]
     cleaned = split_glued(text, [m for m in cleaned if m is not None])
     quoted = _quoted_titles(text)
@@ -117,7 +126,7 @@ def doc_entities(doc: Doc, doc_id: str) -> list[dict]:
             "entity": entity,
             "sentence": bisect.bisect_right(starts, mention.start) - 1,
         }
-        for mention, entity in doc_mentions(doc, text)
+        for mention, entity in doc_mentions(doc, text, starts)
     ]
 
 
