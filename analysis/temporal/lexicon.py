@@ -45,10 +45,10 @@ def alt(words: Iterable[str]) -> str:
     """
     parts = sorted({r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in words},
                    key=len, reverse=True)
-    return "(?:" + _factored(parts) + ")"
+    return "(?:" + factored_alternation(parts) + ")"
 
 
-def _factored(parts: list[str]) -> str:
+def factored_alternation(parts: list[str]) -> str:
     """`parts` joined by « | », grouped by first character when that is safe (every part opens
     with a plain character and no two of those characters match each other ignoring case),
     and so on within each group: a trie of the phrases."""
@@ -61,7 +61,7 @@ def _factored(parts: list[str]) -> str:
             for i, a in enumerate(firsts) for b in firsts[i + 1:]):
         return "|".join(parts)
     return "|".join(
-        first + rests[0] if len(rests) == 1 else f"{first}(?:{_factored(rests)})"
+        first + rests[0] if len(rests) == 1 else f"{first}(?:{factored_alternation(rests)})"
         for first, rests in groups.items())
 
 

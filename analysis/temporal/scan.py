@@ -21,7 +21,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
-from .lexicon import lexicon
+from .lexicon import factored_alternation, lexicon
 
 _ARTICLES = ("le", "la", "les", "l'")
 _DIGIT = r"\d"
@@ -129,14 +129,19 @@ def _start_index() -> tuple[dict[str, Entry], dict[str, Entry], Entry, frozenset
 
 @functools.cache
 def _word_regex() -> re.Pattern:
-    """A word start (a word character not preceded by a word character or a hyphen: where a
-    rule can begin, `grammar._L`) and the run of characters a first word can hold after it
-    (word characters plus the others found in the first words, such as « ' », « - », « . »)."""
+    """A word start where some rule can begin (a word character not preceded by a word
+    character or a hyphen, `grammar._L`, opening with one of the rules' first words or a
+    digit: the regex engine skips the other words), capturing the run of characters a first
+    word can hold (word characters plus the others found in the first words: « ' », « - »,
+    « . »)."""
     by1, by2, _, _ = _start_index()
-    extra = {char for table in (by1, by2) for entries in table.values()
-             for _, words in entries for word in words or () for char in word
-             if not (char.isalnum() or char == "_")}
-    return re.compile(r"(?<![\w-])(?=(\w[\w" + re.escape("".join(sorted(extra))) + r"]*))")
+    words = {word for table in (by1, by2) for entries in table.values()
+             for _, found in entries for word in found or ()}
+    extra = {char for word in words for char in word if not (char.isalnum() or char == "_")}
+    escaped = sorted({re.escape(word) for word in words}, key=len, reverse=True)
+    firsts = factored_alternation(escaped)
+    run = r"\w[\w" + re.escape("".join(sorted(extra))) + r"]*"
+    return re.compile(rf"(?<![\w-])(?=(?:{firsts}|\d))(?=({run}))")
 
 
 @functools.lru_cache(maxsize=1 << 16)
