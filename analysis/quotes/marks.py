@@ -72,15 +72,21 @@ def _inner(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@functools.cache
+def _mark_regex() -> re.Pattern:
+    """Any quotation mark of `quote_marks.csv` (found by the regex engine, not character by
+    character in Python)."""
+    return re.compile("[" + "".join(map(re.escape, mark_roles())) + "]")
+
+
 def paragraph_quotes(text: str, para: tuple[int, int], next_opens: bool) -> list[Marked]:
     """Outermost quoted spans of one paragraph; an unclosed one runs on only if the next
     paragraph reopens with a mark (French style), otherwise the stray mark is ignored."""
     start, end = para
     stack: list[tuple[int, str]] = []
     found = []
-    for i in range(start, end):
-        if text[i] not in mark_roles():
-            continue
+    for mark in _mark_regex().finditer(text, start, end):
+        i = mark.start()
         role = mark_role(text, i, [m for _, m in stack])
         if role == "open":
             stack.append((i, text[i]))
