@@ -644,3 +644,11 @@ def test_a_name_ending_like_a_verb_opening_a_sentence_stays_when_tagged_a_name()
     assert found(text, ents, propn=("Sánchez", "Baptisée", "Kepler")) == [
         ("Sánchez", "PER", "Sánchez"), ("Kepler", "LOC", "Kepler")]
     assert found("Notons, enfin, que rien ne change.", [("Notons", "PER")]) == []
+
+
+def test_non_prose_needles_skip_rules_without_changing_spans():
+    from analysis.entities.spans import _non_prose
+
+    text = "Écrire à presse@example.org ou voir www.example.org aujourd'hui."
+    assert _non_prose(text) == [(36, 51), (9, 27)]  # the URL rule, then the e-mail rule
+    assert _non_prose(text.replace("@", " chez ")) == [(39, 54)]  # no « @ »: no e-mail

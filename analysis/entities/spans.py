@@ -16,7 +16,8 @@ if TYPE_CHECKING:  # annotations only: spaCy is imported when a model is loaded
 
 
 def _non_prose(text: str) -> list[tuple[int, int]]:
-    return [m.span() for regex in _non_prose_regexes() for m in regex.finditer(text)]
+    return [m.span() for regex, needle in _non_prose_regexes() if needle in text
+            for m in regex.finditer(text)]
 
 
 def _overlaps(mention: Mention, spans) -> bool:
