@@ -180,6 +180,7 @@ def job_text(jobs: dict) -> str:
                      + " |")
     lines.append("| **whole process** | " + " | ".join(
         f"**{jobs[key]['process_s']:.2f}**" for key in ("job_cold", "job_cached")) + " |")
+    lines += ["", *job_targets(jobs)]
     per_notebook = ["", "Inside the notebooks (cache full; seconds: kernel start-up and "
                     "shutdown / imports and corpus load / the other cells):", ""]
     for nb in jobs["job_cached"]["notebooks"]:
@@ -187,6 +188,31 @@ def job_text(jobs: dict) -> str:
                             f" / {nb['imports_and_corpus_load_s']:.2f} / "
                             f"{nb['other_cells_s']:.2f}")
     return "\n".join(lines + per_notebook)
+
+
+JOB_CACHED_TARGET_S = 15.0
+"""Issue 17: the main job on the Wikinews corpus with a full cache, at most this long."""
+
+
+def job_targets(jobs: dict) -> list[str]:
+    """The main job's two targets of issue 17, met or missed, with their numbers: with a full
+    cache ≤ 15 s; with an empty cache no more than the parse plus kernel start-up (the main
+    process's imports and its pass, model load included, plus the slowest kernel start-up of
+    the first notebooks, which start together)."""
+    cold, cached = jobs["job_cold"], jobs["job_cached"]
+    stages = cold["stages_s"]
+    kernel = max(nb["kernel_start_papermill_shutdown_s"] for nb in cold["notebooks"])
+    bound = (stages["imports (the main job's process)"]
+             + stages["parent pass: parse and analyses (or results cache)"] + kernel)
+    lines = []
+    for label, value, limit in (
+        (f"main job, cache full, ≤ {JOB_CACHED_TARGET_S:.0f} s", cached["process_s"],
+         JOB_CACHED_TARGET_S),
+        (f"main job, empty cache, ≤ imports + parse + kernel start-up "
+         f"({bound:.2f} s)", cold["process_s"], bound),
+    ):
+        lines.append(f"- {label}: **{value:.2f} s** — {'met' if value <= limit else 'missed'}")
+    return lines
 
 
 def check_same_results(runs: dict) -> None:
@@ -353,7 +379,7 @@ def results_block(runs: dict, summary: dict, info: dict, when: str) -> str:
         "",
         *(["The main job (`python -m analysis run`, four notebooks two at a time, HTML export) "
             "on the 83 bundled Wikinews articles, in a fresh process, timed by "
-            "`benchmarks/job.py`; target with the cache full: ≤ 15 s:", "",
+            "`benchmarks/job.py`:", "",
             job_text(runs["jobs"]), ""] if "jobs" in runs else []),
         f"Profiles: `benchmarks/output/profile-cold-{n}.txt`, "
         f"`benchmarks/output/profile-cached-{n}.txt` (pyinstrument).",
