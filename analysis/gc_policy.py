@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Iterator
 
 FULL_COLLECTION_DEFERRED = 1_000_000_000
@@ -33,12 +34,25 @@ def freeze_after_load() -> None:
     gc.freeze()
 
 
+_BLOCKS = {"open": 0, "saved": None}
+_LOCK = threading.Lock()
+
+
 @contextlib.contextmanager
 def young_collections_only() -> Iterator[None]:
-    """Within the block no full collection runs (see the module); nesting is allowed."""
-    young, middle, full = gc.get_threshold()
-    gc.set_threshold(young, middle, FULL_COLLECTION_DEFERRED)
+    """Within the block no full collection runs (see the module). Blocks may nest or overlap
+    across threads: the first to open saves Python's thresholds, the last to close restores
+    them."""
+    with _LOCK:
+        if _BLOCKS["open"] == 0:
+            _BLOCKS["saved"] = gc.get_threshold()
+            young, middle, _ = _BLOCKS["saved"]
+            gc.set_threshold(young, middle, FULL_COLLECTION_DEFERRED)
+        _BLOCKS["open"] += 1
     try:
         yield
     finally:
-        gc.set_threshold(young, middle, full)
+        with _LOCK:
+            _BLOCKS["open"] -= 1
+            if _BLOCKS["open"] == 0:
+                gc.set_threshold(*_BLOCKS["saved"])

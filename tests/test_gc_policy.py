@@ -58,3 +58,34 @@ def test_the_loaded_model_is_out_of_the_collectors_way():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           check=True, cwd=pipeline.PACKAGE_DIR.parent)
     assert done.stdout.split() == ["0", "True"]
+
+
+def test_blocks_overlapping_across_threads_restore_pythons_thresholds():
+    """Thread A opens, thread B opens, A closes, B closes: the thresholds are Python's again
+    (a last-in restore would leave full collections off for good)."""
+    import threading
+
+    before = gc.get_threshold()
+    a_open, b_open, a_closed = threading.Event(), threading.Event(), threading.Event()
+    seen_by_b = []
+
+    def a():
+        with young_collections_only():
+            a_open.set()
+            b_open.wait()
+        a_closed.set()
+
+    def b():
+        a_open.wait()
+        with young_collections_only():
+            b_open.set()
+            a_closed.wait()
+            seen_by_b.append(gc.get_threshold()[2])  # B's pass still runs after A closed
+
+    threads = [threading.Thread(target=a), threading.Thread(target=b)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen_by_b == [FULL_COLLECTION_DEFERRED]
+    assert gc.get_threshold() == before
