@@ -12,6 +12,7 @@ failed write is reported from the caller's thread, exactly as an immediate one
 from __future__ import annotations
 
 import contextlib
+import errno
 import queue
 import threading
 from collections.abc import Callable, Iterator
@@ -44,6 +45,8 @@ class _Writer:
                 self.write(path, make())
             except OSError as err:
                 self.failed = (path, err)
+            except Exception as err:  # noqa: BLE001 - the thread must go on draining the queue
+                self.failed = (path, OSError(errno.EIO, f"{type(err).__name__}: {err}"))
 
     def close(self) -> None:
         self.entries.put(None)
@@ -52,23 +55,32 @@ class _Writer:
             cache_write_failed(*self.failed)
 
 
-_ACTIVE: list[_Writer] = []
+_LOCAL = threading.local()
+"""Each thread's open writers: a pass in one thread never hands entries to another thread's
+writer, which may be closing (Dask with several threads per worker)."""
+
+
+def _active() -> list[_Writer]:
+    if not hasattr(_LOCAL, "writers"):
+        _LOCAL.writers = []
+    return _LOCAL.writers
 
 
 @contextlib.contextmanager
 def deferred_writes(write: Write) -> Iterator[None]:
     """Within the block, `submit` hands entries to a writer thread that stores them with
     `write(path, data)`; they are all written (or their failure reported) when it ends.
-    Nested blocks share the outer block's thread."""
-    if _ACTIVE:
+    Nested blocks (in one thread) share the outer block's writer; each thread has its own."""
+    active = _active()
+    if active:
         yield
         return
     writer = _Writer(write)
-    _ACTIVE.append(writer)
+    active.append(writer)
     try:
         yield
     finally:
-        _ACTIVE.remove(writer)
+        active.remove(writer)
         writer.close()
 
 
@@ -77,8 +89,9 @@ def submit(path: Path, make: Callable[[], bytes], write: Write) -> None:
     now with `write`; a failed immediate write is reported as in `paths.cache_write_failed`."""
     if not cache_writes_enabled():
         return
-    if _ACTIVE and _ACTIVE[-1].thread.is_alive():
-        _ACTIVE[-1].entries.put((path, make))
+    active = _active()
+    if active and active[-1].thread.is_alive():  # not in a forked child, where it is gone
+        active[-1].entries.put((path, make))
         return
     try:
         write(path, make())

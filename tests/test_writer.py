@@ -76,3 +76,38 @@ def test_a_failed_write_warns_once_from_the_caller_and_stops_caching(tmp_path):
         f"space or make {tmp_path} writable (or set {paths.CACHE_ENV}); going on without caching"
     ]
     assert not paths.cache_writes_enabled()
+
+
+def test_each_thread_has_its_own_writer(tmp_path):
+    """A pass in another thread never hands its entries to this thread's writer (which may be
+    closing): every entry of both is written, each by its own thread's writer."""
+    written, write = recorder()
+    inside = threading.Event()
+
+    def other():
+        with writer.deferred_writes(write):
+            inside.wait()
+            writer.submit(tmp_path / "other.bin", lambda: b"o", write)
+
+    with writer.deferred_writes(write):
+        thread = threading.Thread(target=other)
+        thread.start()
+        writer.submit(tmp_path / "main.bin", lambda: b"m", write)
+    inside.set()  # the main thread's writer is closed; the other thread's is still open
+    thread.join()
+    assert sorted(name for name, _, _ in written) == ["main.bin", "other.bin"]
+    assert {thread for _, _, thread in written} == {"cache-writer"}
+
+
+def test_an_unexpected_error_in_the_thread_neither_hangs_nor_passes_silently(tmp_path):
+    def broken(path, data):
+        raise TypeError("not bytes")
+
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        with writer.deferred_writes(broken):
+            for n in range(3 * writer.QUEUED):  # more than the queue holds: no hang
+                writer.submit(tmp_path / f"{n}.bin", lambda: b"x", broken)
+    messages = [str(w.message) for w in record if issubclass(w.category, CorpusWarning)]
+    assert len(messages) == 1 and "cannot be written (TypeError: not bytes)" in messages[0]
+    assert not paths.cache_writes_enabled()
