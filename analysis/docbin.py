@@ -50,7 +50,10 @@ class OneDocBin(DocBin):
 
     def packed(self) -> bytes:
         """The msgpack bytes that `to_bytes` compresses (spaCy's message, built the same
-        way), so that the compression can run in the writer thread."""
+        way), so that the compression can run in the writer thread. User data is never stored
+        (the parse cache keeps none)."""
+        if self.store_user_data:
+            raise ValueError("OneDocBin stores no user data; use spaCy's DocBin for that")
         msg = {
             "version": self.version,
             "attrs": self.attrs,
@@ -88,8 +91,12 @@ class OneDocBin(DocBin):
 
 
 def _unpack(data: bytes, use_list: bool = True) -> object:
-    """`srsly.msgpack_loads` with the registered decoders chained once per process."""
-    return srsly.msgpack._unpackb(data, raw=False, use_list=use_list, object_hook=_decoders())
+    """`srsly.msgpack_loads` with the registered decoders chained once per process (through
+    srsly's own unpacker; `srsly.msgpack_loads` itself if a release no longer has it)."""
+    unpackb = getattr(srsly.msgpack, "_unpackb", None)
+    if unpackb is None:
+        return srsly.msgpack_loads(data, use_list=use_list)
+    return unpackb(data, raw=False, use_list=use_list, object_hook=_decoders())
 
 
 @functools.cache

@@ -28,10 +28,16 @@ FULL_COLLECTION_DEFERRED = 1_000_000_000
 """Generation-2 threshold inside the block: young collections between two full ones."""
 
 
+_FROZEN = {"done": False}
+
+
 def freeze_after_load() -> None:
-    """Move every object alive now to the permanent generation (see the module); meant to run
-    once, right after the model is loaded."""
-    gc.freeze()
+    """Move every object alive now to the permanent generation (see the module), once per
+    process: right after the first model is loaded (a second model, loaded later in a notebook
+    session, would freeze the user's objects too)."""
+    if not _FROZEN["done"]:
+        _FROZEN["done"] = True
+        gc.freeze()
 
 
 _BLOCKS = {"open": 0, "saved": None}

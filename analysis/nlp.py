@@ -122,7 +122,7 @@ def store(path: Path, data: bytes) -> None:
 
 def deferred_writes() -> contextlib.AbstractContextManager:
     """Cache entries stored inside the block are written by a thread (see `writer`)."""
-    return writer.deferred_writes(write_atomic)
+    return writer.deferred_writes()
 
 
 def doc_bytes(doc: Doc) -> bytes:
@@ -155,10 +155,11 @@ def read_cached(key: str, text: str) -> Doc | None:
     except OSError as err:
         warn_once(f"cache entry {path} cannot be read ({err.strerror}); it is parsed again")
         return None
-    try:
-        from .docbin import read_docs
+    from .docbin import read_docs  # outside the catch-all: a broken install is no bad entry
 
-        docs = read_docs(data, _blank_vocab())
+    vocab = _blank_vocab()
+    try:
+        docs = read_docs(data, vocab)
         if len(docs) != 1 or docs[0].text != text:
             raise ValueError("entry does not hold this text")
         return docs[0]

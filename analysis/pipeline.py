@@ -18,6 +18,7 @@ reads rows. Editing any rule file or module changes the fingerprint and recomput
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import hashlib
@@ -365,18 +366,22 @@ def _quiet() -> None:
 
 
 def collect(rows: Iterable[dict[str, list[dict]]]) -> dict[str, list[pd.DataFrame]]:
-    """Pack a stream of per-article rows into raw DataFrames, `CHUNK_DOCS` articles at a time."""
+    """Pack a stream of per-article rows into raw DataFrames, `CHUNK_DOCS` articles at a time.
+
+    The stream is closed even when packing fails, so that a pass interrupted here still ends
+    its blocks (its cache writes are written, the collector's thresholds restored)."""
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in ANALYSES}
     parts["skipped"] = []
     pending: dict[str, list[dict]] = {name: [] for name in ANALYSES}
-    for count, article in enumerate(rows, start=1):
-        for name in ANALYSES:
-            pending[name].extend(article[name])
-        for skip in article.get("skipped", []):
-            warn_skipped(skip)
-            parts["skipped"].append(pd.DataFrame([skip], columns=SKIPPED_COLUMNS))
-        if count % CHUNK_DOCS == 0:
-            _flush(parts, pending)
+    with contextlib.closing(iter(rows)) if hasattr(rows, "close") else contextlib.nullcontext():
+        for count, article in enumerate(rows, start=1):
+            for name in ANALYSES:
+                pending[name].extend(article[name])
+            for skip in article.get("skipped", []):
+                warn_skipped(skip)
+                parts["skipped"].append(pd.DataFrame([skip], columns=SKIPPED_COLUMNS))
+            if count % CHUNK_DOCS == 0:
+                _flush(parts, pending)
     _flush(parts, pending)
     return parts
 

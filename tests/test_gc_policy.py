@@ -89,3 +89,26 @@ def test_blocks_overlapping_across_threads_restore_pythons_thresholds():
         thread.join()
     assert seen_by_b == [FULL_COLLECTION_DEFERRED]
     assert gc.get_threshold() == before
+
+
+def test_a_pass_interrupted_while_packing_still_closes_its_blocks(bundled_corpus, tmp_path,
+                                                                monkeypatch):
+    """An error in the middle of a pass (here, packing the rows) still writes the entries
+    computed so far and restores the collector's thresholds: no writer thread is left open."""
+    import threading
+
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(pipeline, "CHUNK_DOCS", 1)
+
+    def broken(parts, pending):
+        raise RuntimeError("packing failed")
+
+    monkeypatch.setattr(pipeline, "_flush", broken)
+    before = gc.get_threshold()
+    pipeline._LAST.clear()
+    with pytest.raises(RuntimeError, match="packing failed") as caught:
+        pipeline.analyze_corpus(bundled_corpus)
+    assert caught.tb is not None  # the traceback (and every frame of the pass) is still alive
+    assert gc.get_threshold() == before
+    assert not [t for t in threading.enumerate() if t.name == "cache-writer"]
+    assert len(list(tmp_path.glob("rows/*/*"))) == 1  # the one article's rows were written

@@ -63,3 +63,34 @@ def test_starts_are_word_starts():
     assert starts["year"] == [0, 2, 8, 14]
     assert 17 not in starts["month"]  # « mai » after « mi- » is inside a word
     assert starts["month"] == [14]
+
+
+def test_factored_alternations_match_exactly_as_plain_ones():
+    """The trie-factored alternation of `temporal.lexicon.alt` finds the very matches of the
+    plain alternation (longest first), with or without IGNORECASE, through escapes, prefixes
+    and empty rests; phrases whose first characters match each other ignoring case (« À »,
+    « à ») are left unfactored."""
+    import re
+
+    from analysis.temporal.lexicon import alt
+
+    def plain(phrases):
+        parts = {r"\s+".join(re.escape(w) for w in p.split()) for p in phrases}
+        return "(?:" + "|".join(sorted(parts, key=len, reverse=True)) + ")"
+
+    text = ("La veille, le lendemain et les  jours suivants ; l'année, l'an, LUNDI, à la fin de"
+            " mars, À LA FIN, mi-mars, mi, av. J.-C., ab, a, Été, ÉTÉ, ete, 1er, 12, x-y, x  y")
+    factored = ["la veille", "le lendemain", "le", "les jours", "l'an", "l'année", "lundi",
+                "à la fin", "mi-mars", "mi", "av. J.-C.", "av.", "a", "ab", "été", "ete", "1er",
+                "1", "x-y", "x y"]
+    assert alt(factored).startswith("(?:a(?:v") and alt(factored) != plain(factored)
+    mixed = [*factored, "À la fin de", "Été"]
+    assert alt(mixed) == plain(mixed)  # « À » and « à »: no factoring at all
+    counts = {}
+    for name, phrases in (("factored", factored), ("mixed", mixed)):
+        for flags in (re.IGNORECASE, 0):
+            found = [m.span() for m in re.finditer(alt(phrases), text, flags)]
+            assert found == [m.span() for m in re.finditer(plain(phrases), text, flags)]
+            counts[name, flags] = len(found)
+    assert counts == {("factored", re.IGNORECASE): 22, ("factored", 0): 19,
+                      ("mixed", re.IGNORECASE): 22, ("mixed", 0): 20}

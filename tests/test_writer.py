@@ -31,7 +31,7 @@ def recorder():
 
 def test_entries_in_a_block_are_written_by_the_thread_in_order_before_it_ends(tmp_path):
     written, write = recorder()
-    with writer.deferred_writes(write):
+    with writer.deferred_writes():
         for n in range(200):  # more than the queue holds: the caller waits, nothing is lost
             writer.submit(tmp_path / f"{n}.bin", lambda n=n: b"x" * n, write)
     assert [name for name, _, _ in written] == [f"{n}.bin" for n in range(200)]
@@ -47,8 +47,8 @@ def test_outside_a_block_the_entry_is_written_at_once_in_the_caller(tmp_path):
 
 def test_nested_blocks_share_one_thread(tmp_path):
     written, write = recorder()
-    with writer.deferred_writes(write):
-        with writer.deferred_writes(write):
+    with writer.deferred_writes():
+        with writer.deferred_writes():
             writer.submit(tmp_path / "a.bin", lambda: b"a", write)
         writer.submit(tmp_path / "b.bin", lambda: b"b", write)
     assert [(name, thread) for name, _, thread in written] == [
@@ -65,7 +65,7 @@ def test_a_failed_write_warns_once_from_the_caller_and_stops_caching(tmp_path):
 
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")
-        with writer.deferred_writes(full):
+        with writer.deferred_writes():
             for n in range(5):
                 writer.submit(tmp_path / f"{n}.bin", lambda: b"x", full)
         writer.submit(tmp_path / "after.bin", lambda: b"x", full)
@@ -82,18 +82,20 @@ def test_each_thread_has_its_own_writer(tmp_path):
     """A pass in another thread never hands its entries to this thread's writer (which may be
     closing): every entry of both is written, each by its own thread's writer."""
     written, write = recorder()
-    inside = threading.Event()
+    entered, main_closed = threading.Event(), threading.Event()
 
     def other():
-        with writer.deferred_writes(write):
-            inside.wait()
+        with writer.deferred_writes():
+            entered.set()  # both blocks are open now
+            main_closed.wait()
             writer.submit(tmp_path / "other.bin", lambda: b"o", write)
 
-    with writer.deferred_writes(write):
-        thread = threading.Thread(target=other)
+    thread = threading.Thread(target=other)
+    with writer.deferred_writes():
         thread.start()
+        entered.wait()
         writer.submit(tmp_path / "main.bin", lambda: b"m", write)
-    inside.set()  # the main thread's writer is closed; the other thread's is still open
+    main_closed.set()  # the main thread's writer is closed; the other thread's is still open
     thread.join()
     assert sorted(name for name, _, _ in written) == ["main.bin", "other.bin"]
     assert {thread for _, _, thread in written} == {"cache-writer"}
@@ -105,9 +107,28 @@ def test_an_unexpected_error_in_the_thread_neither_hangs_nor_passes_silently(tmp
 
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")
-        with writer.deferred_writes(broken):
+        with writer.deferred_writes():
             for n in range(3 * writer.QUEUED):  # more than the queue holds: no hang
                 writer.submit(tmp_path / f"{n}.bin", lambda: b"x", broken)
     messages = [str(w.message) for w in record if issubclass(w.category, CorpusWarning)]
     assert len(messages) == 1 and "cannot be written (TypeError: not bytes)" in messages[0]
     assert not paths.cache_writes_enabled()
+
+
+def test_a_folder_in_place_of_one_entry_loses_that_entry_only(tmp_path):
+    written, write = recorder()
+
+    def write_or_folder(path, data):
+        if path.name == "e1.bin":
+            raise IsADirectoryError(21, "Is a directory")
+        write(path, data)
+
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        with writer.deferred_writes():
+            for n in range(4):
+                writer.submit(tmp_path / f"e{n}.bin", lambda: b"x", write_or_folder)
+    assert [name for name, _, _ in written] == ["e0.bin", "e2.bin", "e3.bin"]
+    messages = [str(w.message) for w in record if issubclass(w.category, CorpusWarning)]
+    assert len(messages) == 1 and "is a folder, not a file" in messages[0]
+    assert paths.cache_writes_enabled()

@@ -9,6 +9,7 @@ when the band sets the score to 0, so a reader sees the mild words that were fou
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -64,11 +65,12 @@ def score_sentiment(
 
     items = [texts] if isinstance(texts, str | Doc) else list(texts)
     strings = [item for item in items if isinstance(item, str)]
-    parsed = iter(iter_docs(strings, model=model)) if strings else iter(())
+    parsed = iter_docs(strings, model=model) if strings else iter(())
     rows = []
-    for item in items:
-        doc = next(parsed) if isinstance(item, str) else item
-        score, terms, n_terms = span_sentiment(doc)
-        rows.append({"text": doc.text, "sentiment": score, "sentiment_terms": terms,
-                     "n_terms": n_terms})
+    with contextlib.closing(parsed) if strings else contextlib.nullcontext():
+        for item in items:
+            doc = next(parsed) if isinstance(item, str) else item
+            score, terms, n_terms = span_sentiment(doc)
+            rows.append({"text": doc.text, "sentiment": score, "sentiment_terms": terms,
+                         "n_terms": n_terms})
     return pd.DataFrame(rows, columns=COLUMNS)
