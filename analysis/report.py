@@ -227,6 +227,13 @@ def disk_full(err: BaseException, where: Path) -> DiskFull | None:
     return None
 
 
+KERNEL_START_ATTEMPTS = 3
+"""Starts of a notebook's kernel before giving up: two kernels starting side by side (the
+notebooks run two at a time) can pick the same free TCP port, and one then dies at once with
+« Address already in use » before running any cell; it is simply started again."""
+KERNEL_DIED = "Kernel died before replying to kernel_info"
+
+
 def execute(notebook: Notebook, build: Path, parameters: dict[str, object]) -> Path:
     """Run one notebook with papermill into `build`; NotebookFailed names the cell on error."""
     import papermill
@@ -234,16 +241,22 @@ def execute(notebook: Notebook, build: Path, parameters: dict[str, object]) -> P
 
     target = build / notebook.path.name
     try:
-        papermill.execute_notebook(
-            str(notebook.path),
-            str(target),
-            parameters=parameters,
-            kernel_name=KERNEL_NAME,
-            cwd=str(Path.cwd()),
-            progress_bar=False,  # notebooks run side by side: one bar over notebooks instead
-            log_output=False,
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],  # no start-up/shutdown chatter
-        )
+        for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+            try:
+                papermill.execute_notebook(
+                    str(notebook.path),
+                    str(target),
+                    parameters=parameters,
+                    kernel_name=KERNEL_NAME,
+                    cwd=str(Path.cwd()),
+                    progress_bar=False,  # notebooks run side by side: one bar over notebooks
+                    log_output=False,
+                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"],  # no start-up chatter
+                )
+                break
+            except RuntimeError as err:  # the kernel died before it ran anything: start again
+                if attempt == KERNEL_START_ATTEMPTS or not str(err).startswith(KERNEL_DIED):
+                    raise
     except PapermillExecutionError as err:
         raise disk_full(err, build.parent) or NotebookFailed(
             f"notebook {notebook.path.name} failed in cell {err.cell_index} "

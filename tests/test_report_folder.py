@@ -246,3 +246,44 @@ def test_full_disk_is_named_and_truncated_notebook_not_kept(tmp_path):
     notebook = report.Notebook(Path("01_x.ipynb"), {})
     assert report.keep_partial(notebook, build, tmp_path / "rep") is None
     assert not (tmp_path / "rep-failed").exists()
+
+
+def test_a_kernel_that_dies_at_start_is_started_again(tmp_path, monkeypatch):
+    """Two kernels starting side by side can pick the same TCP port; the one that loses dies
+    before running anything (« Kernel died before replying to kernel_info ») and is started
+    again, up to KERNEL_START_ATTEMPTS times; any other error is not retried."""
+    import papermill
+
+    calls = []
+
+    def flaky(source, target, **options):
+        calls.append(target)
+        if len(calls) < report.KERNEL_START_ATTEMPTS:
+            raise RuntimeError(report.KERNEL_DIED)
+        Path(target).write_text("{}", encoding="utf-8")
+
+    monkeypatch.setattr(papermill, "execute_notebook", flaky)
+    notebook = report.Notebook(Path("01_x.ipynb"), {})
+    assert report.execute(notebook, tmp_path, {}) == tmp_path / "01_x.ipynb"
+    assert len(calls) == report.KERNEL_START_ATTEMPTS == 3
+
+    def always_dies(source, target, **options):
+        calls.append(target)
+        raise RuntimeError(report.KERNEL_DIED)
+
+    calls.clear()
+    monkeypatch.setattr(papermill, "execute_notebook", always_dies)
+    with pytest.raises(report.NotebookFailed, match="01_x.ipynb could not run .RuntimeError: "
+                                                    "Kernel died before replying"):
+        report.execute(notebook, tmp_path, {})
+    assert len(calls) == 3
+
+    def other_error(source, target, **options):
+        calls.append(target)
+        raise RuntimeError("Kernel didn't respond in 60 seconds")
+
+    calls.clear()
+    monkeypatch.setattr(papermill, "execute_notebook", other_error)
+    with pytest.raises(report.NotebookFailed, match="didn't respond"):
+        report.execute(notebook, tmp_path, {})
+    assert len(calls) == 1
