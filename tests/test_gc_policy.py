@@ -33,13 +33,11 @@ def test_a_pass_runs_young_collections_but_no_full_one(bundled_corpus, monkeypat
     pipeline._LAST.clear()
     gc.callbacks.append(watch)
     try:
-        gc.collect(0)  # a young collection outside the pass, with Python's thresholds
         pipeline.analyze_corpus(bundled_corpus, use_cache=False)
     finally:
         gc.callbacks.remove(watch)
-    assert seen[0] == (0, gc.get_threshold()[2])
-    during = [generation for generation, full in seen[1:] if full == FULL_COLLECTION_DEFERRED]
-    assert during and set(during) <= {0, 1}
+    during = [generation for generation, full in seen if full == FULL_COLLECTION_DEFERRED]
+    assert during and set(during) <= {0, 1}  # young collections ran, and no full one
 
 
 def test_the_loaded_model_is_out_of_the_collectors_way():
