@@ -47,7 +47,6 @@ class OneDocBin(DocBin):
         self.cats.append(doc.cats)
         self.span_groups.append(doc.spans.to_bytes())
 
-
     def packed(self) -> bytes:
         """The msgpack bytes that `to_bytes` compresses (spaCy's message, built the same
         way), so that the compression can run in the writer thread. User data is never stored
@@ -66,7 +65,6 @@ class OneDocBin(DocBin):
             "span_groups": self.span_groups,
         }
         return _packer().pack(msg)
-
 
     def from_bytes(self, bytes_data: bytes) -> DocBin:
         """`DocBin.from_bytes` (spaCy 3.8's own steps), with the message read by `_unpack`:
@@ -90,13 +88,13 @@ class OneDocBin(DocBin):
         return self
 
 
-def _unpack(data: bytes, use_list: bool = True) -> object:
+def _unpack(data: bytes) -> object:
     """`srsly.msgpack_loads` with the registered decoders chained once per process (through
     srsly's own unpacker; `srsly.msgpack_loads` itself if a release no longer has it)."""
     unpackb = getattr(srsly.msgpack, "_unpackb", None)
     if unpackb is None:
-        return srsly.msgpack_loads(data, use_list=use_list)
-    return unpackb(data, raw=False, use_list=use_list, object_hook=_decoders())
+        return srsly.msgpack_loads(data)
+    return unpackb(data, raw=False, use_list=True, object_hook=_decoders())
 
 
 @functools.cache

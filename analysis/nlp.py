@@ -120,18 +120,6 @@ def store(path: Path, data: bytes) -> None:
     writer.submit(path, lambda: data, write_atomic)
 
 
-def deferred_writes() -> contextlib.AbstractContextManager:
-    """Cache entries stored inside the block are written by a thread (see `writer`)."""
-    return writer.deferred_writes()
-
-
-def doc_bytes(doc: Doc) -> bytes:
-    """One Doc as `DocBin` bytes (user data left out), as `DocBin(docs=[doc]).to_bytes()`."""
-    from .docbin import doc_bytes
-
-    return doc_bytes(doc)
-
-
 def write_cached(key: str, doc: Doc) -> None:
     """Store a Doc as `DocBin` bytes (data, never code), atomically; the compression and the
     write run in the writer thread during a pass."""
@@ -274,7 +262,7 @@ def iter_docs(
     progress = Progress(len(texts))
     # Entries are written by a thread while parsing goes on; not beside spaCy's own worker
     # processes, which must not be forked while another thread runs.
-    writes = deferred_writes() if n_process == 1 else contextlib.nullcontext()
+    writes = writer.deferred_writes() if n_process == 1 else contextlib.nullcontext()
     with writes:
         try:
             for i, (text, key) in enumerate(zip(texts, keys, strict=True)):

@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import nlp
+from . import nlp, writer
 from .errors import CorpusWarning
 from .gc_policy import young_collections_only
 from .paths import DATA_DIR, PACKAGE_DIR, cache_dir
@@ -299,7 +299,7 @@ def _fresh_rows(
         return
     # Both caches are written by a thread while parsing goes on, and no full garbage
     # collection walks the model's objects meanwhile (`writer`, `gc_policy`).
-    with nlp.deferred_writes(), young_collections_only():
+    with writer.deferred_writes(), young_collections_only():
         docs = nlp.corpus_docs(part, model, batch_size, 1)
         for key, (record, doc) in zip(keys, docs, strict=True):
             rows = doc_rows(doc, record)
@@ -373,7 +373,7 @@ def collect(rows: Iterable[dict[str, list[dict]]]) -> dict[str, list[pd.DataFram
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in ANALYSES}
     parts["skipped"] = []
     pending: dict[str, list[dict]] = {name: [] for name in ANALYSES}
-    with contextlib.closing(iter(rows)) if hasattr(rows, "close") else contextlib.nullcontext():
+    with contextlib.closing(rows) if hasattr(rows, "close") else contextlib.nullcontext():
         for count, article in enumerate(rows, start=1):
             for name in ANALYSES:
                 pending[name].extend(article[name])

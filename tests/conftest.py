@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,11 @@ def bundled_corpus():
     from analysis import load_corpus
 
     return load_corpus()
+
+
+def fresh_python(script: str) -> str:
+    """The standard output of `script` run by a fresh Python process in the project folder
+    (for what happens once per process: imports, the first model load); fails if it fails."""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, cwd=PROJECT_DIR)
+    return done.stdout

@@ -9,6 +9,8 @@ import pytest
 from analysis import pipeline
 from analysis.gc_policy import FULL_COLLECTION_DEFERRED, young_collections_only
 
+from .conftest import fresh_python
+
 
 def test_thresholds_inside_and_after_the_block_even_on_error():
     before = gc.get_threshold()
@@ -43,9 +45,6 @@ def test_a_pass_runs_young_collections_but_no_full_one(bundled_corpus, monkeypat
 def test_the_loaded_model_is_out_of_the_collectors_way():
     """Loading the model freezes what is alive then (the model's half-million objects), so no
     later full collection walks it (run in a fresh process: the model loads once per process)."""
-    import subprocess
-    import sys
-
     script = (
         "import gc\n"
         "from analysis import nlp\n"
@@ -53,9 +52,7 @@ def test_the_loaded_model_is_out_of_the_collectors_way():
         "nlp.load_model()\n"
         "print(before, gc.get_freeze_count() > 200_000)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          check=True, cwd=pipeline.PACKAGE_DIR.parent)
-    assert done.stdout.split() == ["0", "True"]
+    assert fresh_python(script).split() == ["0", "True"]
 
 
 def test_blocks_overlapping_across_threads_restore_pythons_thresholds():

@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import DocBin
 
 from analysis import nlp
-from analysis.docbin import OneDocBin
+from analysis.docbin import OneDocBin, doc_bytes
 from analysis.errors import CorpusWarning, InputError
 
 TEXTS = ["Emmanuel Macron a parlé à Paris samedi.", "La Russie l'a qualifié de « blocus »."]
@@ -119,10 +119,10 @@ def test_cache_entries_are_exactly_docbin_bytes(bundled_corpus):
     model = nlp.load_model()
     texts = [bundled_corpus.iloc[0]["text"], "", " ", "Bonjour\n\n  à tous, dit-il à l'AFP."]
     for doc in model.pipe(texts):
-        assert nlp.doc_bytes(doc) == DocBin(docs=[doc], store_user_data=False).to_bytes()
+        assert doc_bytes(doc) == DocBin(docs=[doc], store_user_data=False).to_bytes()
     grouped = model("Emmanuel Macron parle à Paris.")
     grouped.spans["noms"] = [grouped[0:2]]  # span groups take spaCy's own path
-    assert nlp.doc_bytes(grouped) == DocBin(docs=[grouped], store_user_data=False).to_bytes()
+    assert doc_bytes(grouped) == DocBin(docs=[grouped], store_user_data=False).to_bytes()
 
 
 def test_cache_entries_read_back_as_docbin_reads_them(bundled_corpus):
@@ -130,7 +130,7 @@ def test_cache_entries_read_back_as_docbin_reads_them(bundled_corpus):
     texts = [bundled_corpus.iloc[0]["text"], "", "Emmanuel Macron parle à Paris."]
     vocab = nlp._blank_vocab()
     for doc in model.pipe(texts):
-        data = nlp.doc_bytes(doc)
+        data = doc_bytes(doc)
         (ours,) = OneDocBin().from_bytes(data).get_docs(vocab)
         (theirs,) = DocBin().from_bytes(data).get_docs(vocab)
         assert ours.to_json() == theirs.to_json() == doc.to_json()

@@ -14,7 +14,7 @@ from analysis.entities import extract_entities
 from analysis.quotes import extract_quotes
 from analysis.timeline import extract_timeline
 
-from .conftest import TESTS_DIR
+from .conftest import TESTS_DIR, fresh_python
 
 
 @pytest.fixture(scope="module")
@@ -129,9 +129,6 @@ def test_slices_balance_work_among_processes():
 def test_a_fully_cached_run_never_imports_spacy(bundled_corpus):
     """The results cache serves every public table without spaCy (nor its model), which is
     most of a re-run's start-up: a fresh process reads the rows and builds the tables."""
-    import subprocess
-    import sys
-
     rows = len(pipeline.analyze_corpus(bundled_corpus)["entities"])  # fills both caches
     script = (
         "import sys\n"
@@ -143,6 +140,4 @@ def test_a_fully_cached_run_never_imports_spacy(bundled_corpus):
         "print(len(tables['entities']), sorted(m for m in sys.modules if m.split('.')[0] in "
         "('spacy', 'thinc')))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          check=True, cwd=pipeline.PACKAGE_DIR.parent)
-    assert done.stdout.split("\n")[0] == f"{rows} []"
+    assert fresh_python(script).split("\n")[0] == f"{rows} []"
